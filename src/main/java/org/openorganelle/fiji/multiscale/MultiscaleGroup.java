@@ -1,0 +1,120 @@
+package org.openorganelle.fiji.multiscale;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.openorganelle.fiji.NotFoundException;
+import org.openorganelle.fiji.store.KeyValueStore;
+import org.openorganelle.fiji.store.Listing;
+import org.openorganelle.fiji.zarr.Json;
+import org.openorganelle.fiji.zarr.ZarrArray;
+import org.openorganelle.fiji.zarr.ZarrFormatException;
+import org.openorganelle.fiji.zarr.ZarrPaths;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A multiscale image in a Zarr hierarchy (e.g. {@code recon-2/em/fibsem-int16}): the
+ * group's multiscale description, and its levels opened on demand. Opening reads the
+ * group's {@code .zattrs} only (plus one listing when the attributes name no levels);
+ * each level costs one {@code .zarray} read; no chunk is read.
+ */
+public final class MultiscaleGroup {
+
+	private static final Pattern LEVEL_NAME = Pattern.compile("s\\d+");
+
+	private final KeyValueStore store;
+	private final String path;
+	private final Multiscale multiscale;
+
+	public MultiscaleGroup(final KeyValueStore store, final String path, final Multiscale multiscale) {
+		this.store = store;
+		this.path = ZarrPaths.normalize(path);
+		this.multiscale = multiscale;
+	}
+
+	/**
+	 * Opens the multiscale group at a path.
+	 *
+	 * @throws ZarrFormatException when the path holds no multiscale group
+	 */
+	public static MultiscaleGroup open(final KeyValueStore store, final String path) {
+		final String group = ZarrPaths.normalize(path);
+		final Optional<ObjectNode> attributes = store.get(ZarrPaths.child(group, ".zattrs"))
+				.map(bytes -> Json.parseObject(bytes, store.uri(ZarrPaths.child(group, ".zattrs"))));
+		final Optional<Multiscale> described = attributes
+				.flatMap(a -> MultiscaleParser.parse(a, store.uri(ZarrPaths.child(group, ".zattrs"))));
+		if (described.isPresent())
+			return new MultiscaleGroup(store, group, described.get());
+		final List<String> levels = listedLevels(store.list(group));
+		if (levels.isEmpty())
+			throw new ZarrFormatException("no multiscale image at " + store.uri(group)
+					+ ": its attributes describe none and it has no s0, s1, ... levels");
+		return new MultiscaleGroup(store, group, new Multiscale("", Multiscale.Dialect.LISTED, List.of(), levels,
+				List.of(), attributes.orElseGet(() -> Json.mapper().createObjectNode())));
+	}
+
+	/** The names of children that look like pyramid levels ({@code s0}, {@code s1}, ...), finest first. */
+	static List<String> listedLevels(final Listing listing) {
+		final List<String> levels = new ArrayList<>();
+		for (final String name : listing.prefixes())
+			if (LEVEL_NAME.matcher(name).matches())
+				levels.add(name);
+		levels.sort((a, b) -> Integer.compare(Integer.parseInt(a.substring(1)), Integer.parseInt(b.substring(1))));
+		return levels;
+	}
+
+	/** The group's path in its store. */
+	public String path() {
+		return path;
+	}
+
+	/** The group's absolute URI. */
+	public String uri() {
+		return store.uri(path);
+	}
+
+	public Multiscale multiscale() {
+		return multiscale;
+	}
+
+	/** Level names, finest first. */
+	public List<String> levelNames() {
+		return multiscale.levelPaths();
+	}
+
+	/**
+	 * Opens one level: reads its {@code .zarray} and, when the group gives no geometry, the
+	 * level's own COSEM {@code transform} attribute if it has one.
+	 *
+	 * @throws NotFoundException naming the valid levels when there is no such level
+	 */
+	public ScaleLevel level(final String name) {
+		if (!levelNames().contains(name))
+			throw new NotFoundException("level", name, uri(), levelNames());
+		final String levelPath = ZarrPaths.child(path, name);
+		final ZarrArray array = ZarrArray.open(store, levelPath);
+		final LevelTransform transform = multiscale.transform(name).orElseGet(() -> arrayTransform(levelPath, name));
+		return new ScaleLevel(name, array, transform);
+	}
+
+	private LevelTransform arrayTransform(final String levelPath, final String name) {
+		final String key = ZarrPaths.child(levelPath, ".zattrs");
+		final Optional<byte[]> bytes = store.get(key);
+		if (bytes.isEmpty())
+			return null;
+		final ObjectNode attributes = Json.parseObject(bytes.get(), store.uri(key));
+		return attributes.has("transform") ? CosemTransform.parse(attributes.get("transform"), store.uri(key))
+				.toLevelTransform(name) : null;
+	}
+
+	/** All levels, finest first (one {@code .zarray} read each). */
+	public List<ScaleLevel> levels() {
+		final List<ScaleLevel> levels = new ArrayList<>();
+		for (final String name : levelNames())
+			levels.add(level(name));
+		return levels;
+	}
+}

@@ -1,0 +1,50 @@
+package org.openorganelle.fiji.testing;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openorganelle.fiji.zarr.Json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Locations of the committed fixtures written by {@code scripts/fixtures/make_zarr_fixtures.py}. */
+public final class Fixtures {
+
+	private Fixtures() {
+	}
+
+	/** The fixture root, {@code src/test/resources/fixtures} as copied to the test class path. */
+	public static Path root() {
+		try {
+			return Paths.get(Fixtures.class.getResource("/fixtures").toURI());
+		} catch (final URISyntaxException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** The miniature of the public bucket. */
+	public static Path bucket() {
+		return root().resolve("bucket");
+	}
+
+	/** Expected values of every level in the bucket miniature. */
+	public static Path bucketExpected() {
+		return root().resolve("bucket-expected");
+	}
+
+	/** The codec × dtype × separator × order matrix. */
+	public static Path matrix() {
+		return root().resolve("matrix");
+	}
+
+	/** The entries of {@code matrix/index.json}. */
+	public static List<JsonNode> matrixIndex() throws IOException {
+		final List<JsonNode> entries = new ArrayList<>();
+		Json.mapper().readTree(matrix().resolve("index.json").toFile()).forEach(entries::add);
+		return entries;
+	}
+}

@@ -1,0 +1,132 @@
+package org.openorganelle.fiji.zarr;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openorganelle.fiji.store.FileStore;
+import org.openorganelle.fiji.testing.Fixtures;
+import org.openorganelle.fiji.testing.NpyFile;
+import org.openorganelle.fiji.zarr.codec.CodecException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Every array of the fixture matrix (written by zarr-python: every dtype, compressor,
+ * separator and order, edge and missing chunks, unusual fill values) read whole and in
+ * pieces, compared byte for byte with what zarr-python read.
+ */
+class ZarrMatrixTest {
+
+	static Stream<Arguments> readableArrays() throws IOException {
+		final List<Arguments> out = new ArrayList<>();
+		for (final JsonNode e : Fixtures.matrixIndex())
+			if (!e.path("expect_error").asBoolean())
+				out.add(Arguments.of(e.get("name").asText(), e));
+		return out.stream();
+	}
+
+	static Stream<Arguments> brokenArrays() throws IOException {
+		final List<Arguments> out = new ArrayList<>();
+		for (final JsonNode e : Fixtures.matrixIndex())
+			if (e.path("expect_error").asBoolean())
+				out.add(Arguments.of(e.get("name").asText(), e));
+		return out.stream();
+	}
+
+	private static ZarrArray open(final String name) {
+		return ZarrArray.open(new FileStore(Fixtures.matrix().resolve(name)), "");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("readableArrays")
+	void readsEveryArrayExactlyAsZarrPythonDoes(final String name, final JsonNode entry) throws IOException {
+		final ZarrArray array = open(name);
+		final NpyFile expected = NpyFile.read(Fixtures.matrix().resolve(entry.get("npy").asText()));
+		final ZarrArrayMetadata m = array.metadata();
+		assertEquals(expected.descr, m.dataType().descr());
+		assertArrayEquals(expected.shape, m.shape());
+		assertEquals(entry.get("order").asText().equals("F"), m.isFortranOrder());
+		assertEquals(entry.get("dimension_separator").asText(), m.separator());
+		assertArrayEquals(expected.data, array.read(Region.whole(m.shape())), name);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("readableArrays")
+	void readsSubRegionsAcrossChunkBoundaries(final String name, final JsonNode entry) throws IOException {
+		final ZarrArray array = open(name);
+		final NpyFile expected = NpyFile.read(Fixtures.matrix().resolve(entry.get("npy").asText()));
+		final long[] shape = array.metadata().shape();
+		final long[] start = new long[shape.length];
+		final long[] size = new long[shape.length];
+		for (int d = 0; d < shape.length; d++) {
+			start[d] = shape[d] / 3;
+			size[d] = Math.max(1, shape[d] - start[d] - 1);
+		}
+		final Region region = new Region(start, size);
+		assertArrayEquals(crop(expected.data, shape, region, array.metadata().dataType().size()), array.read(region));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("brokenArrays")
+	void unsupportedFiltersAndCodecsFailNamingThemWhenChunksAreRead(final String name, final JsonNode entry) {
+		final ZarrArray array = open(name);
+		final CodecException e = assertThrows(CodecException.class,
+				() -> array.read(Region.whole(array.metadata().shape())));
+		final String what = entry.path("filters").isArray() && entry.get("filters").size() > 0
+				? entry.get("filters").get(0).get("id").asText()
+				: entry.get("compressor").get("id").asText();
+		assertTrue(e.getMessage().contains(what), e.getMessage());
+	}
+
+	@Test
+	void absentChunksReadAsTheFillValueAndAreReportedAbsent() throws IOException {
+		int checked = 0;
+		for (final JsonNode e : Fixtures.matrixIndex()) {
+			if (e.path("expect_error").asBoolean() || e.get("missing_chunks").asInt() == 0)
+				continue;
+			final ZarrArray array = open(e.get("name").asText());
+			final byte[] chunk = new byte[array.metadata().chunkBytes()];
+			final ChunkReader reader = array.newChunkReader();
+			for (final JsonNode key : e.get("missing_chunk_keys")) {
+				final String[] parts = key.asText().split("[./]");
+				final long[] position = new long[parts.length];
+				for (int d = 0; d < parts.length; d++)
+					position[d] = Long.parseLong(parts[d]);
+				assertFalse(reader.read(position, chunk), key.asText());
+				final byte[] fill = array.metadata().fillValue().element();
+				for (int i = 0; i < chunk.length; i++)
+					assertEquals(fill[i % fill.length], chunk[i]);
+				checked++;
+			}
+		}
+		assertTrue(checked > 20, "missing chunks checked: " + checked);
+	}
+
+	/** The C-order bytes of a region of a C-order array, computed independently of ChunkGrid. */
+	private static byte[] crop(final byte[] data, final long[] shape, final Region region, final int size) {
+		final long[] start = region.start();
+		final long[] extent = region.size();
+		final byte[] out = new byte[(int) region.elementCount() * size];
+		int o = 0;
+		for (long z = start[0]; z < start[0] + extent[0]; z++)
+			for (long y = start[1]; y < start[1] + extent[1]; y++)
+				for (long x = start[2]; x < start[2] + extent[2]; x++) {
+					final long i = (z * shape[1] + y) * shape[2] + x;
+					System.arraycopy(data, (int) (i * size), out, o, size);
+					o += size;
+				}
+		return out;
+	}
+}
