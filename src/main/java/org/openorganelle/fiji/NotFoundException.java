@@ -30,6 +30,11 @@ public class NotFoundException extends OpenOrganelleException {
 				Suggestions.closest(name, candidates));
 	}
 
+	/** A not-found error with a complete message and no suggestions. */
+	public NotFoundException(final String message) {
+		this(message, List.of());
+	}
+
 	private NotFoundException(final String message, final List<String> suggestions) {
 		super(message);
 		this.suggestions = List.copyOf(suggestions);

@@ -7,8 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -112,6 +118,38 @@ class ZarrMatrixTest {
 			}
 		}
 		assertTrue(checked > 20, "missing chunks checked: " + checked);
+	}
+
+	@Test
+	void truncatedOrCorruptChunksFailNamingTheKeyAndCodecNeverDecodingGarbage() throws IOException {
+		final Set<String> ids = new HashSet<>();
+		final Random random = new Random(42);
+		for (final JsonNode e : Fixtures.matrixIndex()) {
+			final String id = e.path("compressor").path("id").asText("none");
+			if (e.path("expect_error").asBoolean() || e.get("missing_chunks").asInt() > 0 || !ids.add(id))
+				continue;
+			final Path dir = Fixtures.matrix().resolve(e.get("name").asText());
+			final ZarrArray array = open(e.get("name").asText());
+			final String key = array.chunkKey(new long[] { 0, 0, 0 });
+			final byte[] stored = Files.readAllBytes(dir.resolve(key));
+			final byte[] dst = new byte[array.metadata().chunkBytes()];
+			final ChunkReader reader = array.newChunkReader();
+			final CodecException truncated = assertThrows(CodecException.class,
+					() -> reader.decode(key, Arrays.copyOf(stored, stored.length / 2), dst));
+			assertTrue(truncated.getMessage().startsWith("cannot decode chunk " + array.store().uri(key)),
+					truncated.getMessage());
+			assertTrue(truncated.getMessage().contains(array.metadata().compressor().describe()));
+			for (int i = 0; i < 200 && !id.equals("none"); i++) {
+				final byte[] flipped = stored.clone();
+				flipped[random.nextInt(flipped.length)] ^= (byte) (1 << random.nextInt(8));
+				try {
+					reader.decode(key, flipped, dst);
+				} catch (final CodecException expected) {
+					assertTrue(expected.getMessage().contains(key), expected.getMessage());
+				}
+			}
+		}
+		assertEquals(Set.of("none", "zstd", "gzip", "zlib", "blosc"), ids);
 	}
 
 	/** The C-order bytes of a region of a C-order array, computed independently of ChunkGrid. */

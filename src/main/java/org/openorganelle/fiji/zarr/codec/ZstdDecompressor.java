@@ -1,7 +1,5 @@
 package org.openorganelle.fiji.zarr.codec;
 
-import io.airlift.compress.MalformedInputException;
-
 /**
  * Zstandard frames (numcodecs {@code Zstd}) through aircompressor's pure-Java decoder,
  * which also verifies the frame's content checksum when the writer stored one.
@@ -16,8 +14,10 @@ final class ZstdDecompressor implements Decompressor {
 		final int n;
 		try {
 			n = zstd.decompress(src, srcOff, srcLen, dst, dstOff, dstLen);
-		} catch (final MalformedInputException | IndexOutOfBoundsException e) {
-			throw new CodecException("zstd: corrupt or truncated data (" + e.getMessage() + ")", e);
+		} catch (final RuntimeException e) {
+			// aircompressor reports corrupt input as MalformedInputException, but also as
+			// IllegalStateException or IndexOutOfBoundsException; only this call is wrapped.
+			throw new CodecException("zstd: corrupt or truncated data (" + e + ")", e);
 		}
 		if (n != dstLen)
 			throw new CodecException("zstd: decoded " + n + " bytes, expected " + dstLen);

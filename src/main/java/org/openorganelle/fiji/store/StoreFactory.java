@@ -1,0 +1,102 @@
+package org.openorganelle.fiji.store;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openorganelle.fiji.OpenOrganelleException;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * Opens stores and owns the network clients behind them: stores opened with the same
+ * credentials, endpoint, region and timeouts share one {@link S3Client} (and one
+ * connection pool), so opening many addresses in one run stays cheap. Closing the
+ * factory closes those clients; stores it opened stop working then.
+ * <p>
+ * Every store it opens is wrapped in a {@link RetryingStore} (retries and the request
+ * log). Thread-safe.
+ */
+public final class StoreFactory implements AutoCloseable {
+
+	private final Map<List<Object>, S3Client> s3Clients = new HashMap<>();
+	private final Map<Duration, HttpClient> httpClients = new HashMap<>();
+	private final List<SdkAutoCloseable> resources = new ArrayList<>();
+	private boolean closed;
+
+	/**
+	 * Opens the store an address names.
+	 * <ul>
+	 * <li>{@code s3://}: an {@link S3Store}, against the options' effective endpoint if any;</li>
+	 * <li>{@code http(s)://}: an {@link HttpStore} for anonymous access, else an
+	 * {@link S3Store} on the URL's bucket and endpoint (signing needs the SDK);</li>
+	 * <li>a local path: a {@link FileStore}.</li>
+	 * </ul>
+	 *
+	 * @throws OpenOrganelleException if the factory is closed or an endpoint from the environment is invalid
+	 */
+	public synchronized KeyValueStore open(final StoreAddress address, final StoreOptions options) {
+		if (closed) throw new OpenOrganelleException("Cannot open " + address + ": the store factory is closed");
+		return new RetryingStore(backend(address, options), options);
+	}
+
+	/** Closes every client this factory created. */
+	@Override
+	public synchronized void close() {
+		if (closed) return;
+		closed = true;
+		s3Clients.values().forEach(S3Client::close);
+		resources.forEach(SdkAutoCloseable::close);
+		s3Clients.clear();
+		httpClients.clear();
+		resources.clear();
+	}
+
+	private KeyValueStore backend(final StoreAddress address, final StoreOptions options) {
+		final String region = address.region().orElse(null);
+		switch (address.kind()) {
+			case FILE:
+				return new FileStore(address.localPath().orElseThrow());
+			case S3:
+				return new S3Store(s3Client(options, options.effectiveEndpoint().orElse(null), region), address.bucket(),
+						address.prefix());
+			default:
+				if (options.credentialsMode() == StoreOptions.CredentialsMode.ANONYMOUS) {
+					return new HttpStore(httpClient(options.connectTimeout()), address.bucketUrl().orElseThrow(),
+							address.prefix(), options.requestTimeout());
+				}
+				return new S3Store(s3Client(options, address.endpoint().orElse(null), region), address.bucket(),
+						address.prefix());
+		}
+	}
+
+	private S3Client s3Client(final StoreOptions options, final URI endpoint, final String addressRegion) {
+		final Region region = S3Clients.region(options, addressRegion);
+		final List<Object> key = Arrays.asList(options.credentialsMode(), options.profileName().orElse(null),
+				endpoint, region, options.connectTimeout(), options.requestTimeout());
+		S3Client client = s3Clients.get(key);
+		if (client == null) {
+			final AwsCredentialsProvider credentials = S3Clients.credentials(options);
+			if (credentials instanceof SdkAutoCloseable) resources.add((SdkAutoCloseable) credentials);
+			client = S3Clients.create(options, credentials, endpoint, region);
+			s3Clients.put(key, client);
+		}
+		return client;
+	}
+
+	private HttpClient httpClient(final Duration connectTimeout) {
+		return httpClients.computeIfAbsent(connectTimeout, timeout -> HttpClient.newBuilder() //
+				.version(HttpClient.Version.HTTP_1_1) //
+				.connectTimeout(timeout) //
+				.followRedirects(HttpClient.Redirect.NORMAL) //
+				.build());
+	}
+}

@@ -1,0 +1,47 @@
+package org.openorganelle.fiji.testing;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.openorganelle.fiji.store.KeyValueStore;
+import org.openorganelle.fiji.store.Listing;
+
+/** Records every get and list that passes through it to a real store. */
+public final class CountingStore implements KeyValueStore {
+
+	private final KeyValueStore store;
+	public final List<String> gets = new CopyOnWriteArrayList<>();
+	public final List<String> lists = new CopyOnWriteArrayList<>();
+
+	public CountingStore(final KeyValueStore store) {
+		this.store = store;
+	}
+
+	@Override
+	public Optional<byte[]> get(final String key) {
+		gets.add(key);
+		return store.get(key);
+	}
+
+	@Override
+	public Listing list(final String prefix) {
+		lists.add(prefix);
+		return store.list(prefix);
+	}
+
+	@Override
+	public String uri(final String key) {
+		return store.uri(key);
+	}
+
+	/** The keys read that are not Zarr metadata documents, i.e. chunks. */
+	public List<String> chunkGets() {
+		final List<String> chunks = new CopyOnWriteArrayList<>();
+		for (final String key : gets)
+			if (!key.endsWith(".zarray") && !key.endsWith(".zattrs") && !key.endsWith(".zgroup")
+					&& !key.endsWith(".zmetadata"))
+				chunks.add(key);
+		return chunks;
+	}
+}
