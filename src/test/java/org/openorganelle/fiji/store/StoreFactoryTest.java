@@ -159,9 +159,11 @@ class StoreFactoryTest {
 	@Test
 	void localPathsOpenFileStores(@TempDir final Path dir) throws IOException {
 		Files.write(dir.resolve(".zattrs"), bytes("{}"));
-		final KeyValueStore store = Stores.open(dir.toString(), StoreOptions.defaults());
-		assertArrayEquals(bytes("{}"), store.get(".zattrs").get());
-		assertEquals(dir.resolve(".zattrs").toUri().toString(), store.uri(".zattrs"));
+		try (StoreFactory factory = new StoreFactory()) {
+			final KeyValueStore store = factory.open(StoreAddress.parse(dir.toString()), StoreOptions.defaults());
+			assertArrayEquals(bytes("{}"), store.get(".zattrs").get());
+			assertEquals(dir.resolve(".zattrs").toUri().toString(), store.uri(".zattrs"));
+		}
 	}
 
 	@Test
