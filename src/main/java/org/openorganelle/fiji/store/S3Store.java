@@ -1,6 +1,8 @@
 package org.openorganelle.fiji.store;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -143,10 +145,16 @@ public final class S3Store implements KeyValueStore {
 		return false;
 	}
 
+	/** The root I/O cause when there is one (the SDK's own text is long and generic), else the message. */
 	private static String describe(final Throwable e) {
 		Throwable root = e;
 		while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-		return root == e ? e.getMessage() : e.getMessage() + " (" + root.getClass().getSimpleName() + ": "
-				+ root.getMessage() + ")";
+		if (root instanceof UnknownHostException) {
+			return "unknown host " + root.getMessage() + " (offline, or a DNS failure?)";
+		}
+		if (root instanceof ConnectException) {
+			return "cannot connect (" + root.getMessage() + ")";
+		}
+		return root == e ? e.getMessage() : root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 }
