@@ -11,11 +11,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code openorganelle} command line: {@code list}, {@code info}. Exit codes: 0 success,
+ * The {@code openorganelle} command line: {@code list}, {@code info}, {@code export}. Exit codes: 0 success,
  * 1 failure, 2 invalid usage, 3 dataset, array or level not found.
  */
 @Command(name = "openorganelle", mixinStandardHelpOptions = true, versionProvider = Version.class,
-		subcommands = { ListAction.class, InfoAction.class },
+		subcommands = { ListAction.class, InfoAction.class, ExportAction.class },
 		description = "Browse and export OpenOrganelle (COSEM, Janelia) EM volumes from s3://janelia-cosem-datasets.")
 public final class OpenOrganelleCli {
 

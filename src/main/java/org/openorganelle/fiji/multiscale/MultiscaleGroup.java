@@ -41,19 +41,29 @@ public final class MultiscaleGroup {
 	 * @throws ZarrFormatException when the path holds no multiscale group
 	 */
 	public static MultiscaleGroup open(final KeyValueStore store, final String path) {
+		return find(store, path).orElseThrow(() -> new ZarrFormatException("no multiscale image at "
+				+ store.uri(ZarrPaths.normalize(path)) + ": its attributes describe none and it has no s0, s1, ... levels"));
+	}
+
+	/**
+	 * The multiscale group at a path, if there is one: described by its attributes, or a
+	 * group whose children {@code s0, s1, ...} are its levels.
+	 *
+	 * @throws ZarrFormatException when its multiscale attributes are malformed
+	 */
+	public static Optional<MultiscaleGroup> find(final KeyValueStore store, final String path) {
 		final String group = ZarrPaths.normalize(path);
 		final Optional<ObjectNode> attributes = store.get(ZarrPaths.child(group, ".zattrs"))
 				.map(bytes -> Json.parseObject(bytes, store.uri(ZarrPaths.child(group, ".zattrs"))));
 		final Optional<Multiscale> described = attributes
 				.flatMap(a -> MultiscaleParser.parse(a, store.uri(ZarrPaths.child(group, ".zattrs"))));
 		if (described.isPresent())
-			return new MultiscaleGroup(store, group, described.get());
+			return Optional.of(new MultiscaleGroup(store, group, described.get()));
 		final List<String> levels = listedLevels(store.list(group));
 		if (levels.isEmpty())
-			throw new ZarrFormatException("no multiscale image at " + store.uri(group)
-					+ ": its attributes describe none and it has no s0, s1, ... levels");
-		return new MultiscaleGroup(store, group, new Multiscale("", Multiscale.Dialect.LISTED, List.of(), levels,
-				List.of(), attributes.orElseGet(() -> Json.mapper().createObjectNode())));
+			return Optional.empty();
+		return Optional.of(new MultiscaleGroup(store, group, new Multiscale("", Multiscale.Dialect.LISTED, List.of(),
+				levels, List.of(), attributes.orElseGet(() -> Json.mapper().createObjectNode()))));
 	}
 
 	/** The names of children that look like pyramid levels ({@code s0}, {@code s1}, ...), finest first. */
@@ -64,6 +74,11 @@ public final class MultiscaleGroup {
 				levels.add(name);
 		levels.sort((a, b) -> Integer.compare(Integer.parseInt(a.substring(1)), Integer.parseInt(b.substring(1))));
 		return levels;
+	}
+
+	/** The store (container) the group is in. */
+	public KeyValueStore store() {
+		return store;
 	}
 
 	/** The group's path in its store. */

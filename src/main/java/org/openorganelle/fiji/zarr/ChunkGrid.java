@@ -49,6 +49,29 @@ public final class ChunkGrid {
 	}
 
 	/**
+	 * The part of a chunk that lies in a region, as a box in the region's own coordinates.
+	 *
+	 * @return the box, or null when the chunk does not touch the region
+	 */
+	public Region intersection(final long[] position, final Region region) {
+		final int n = shape.length;
+		final long[] regionStart = region.start();
+		final long[] regionEnd = region.end();
+		final long[] start = new long[n];
+		final long[] size = new long[n];
+		for (int d = 0; d < n; d++) {
+			final long chunkStart = position[d] * chunks[d];
+			final long lo = Math.max(chunkStart, regionStart[d]);
+			final long hi = Math.min(Math.min(chunkStart + chunks[d], shape[d]), regionEnd[d]);
+			if (hi <= lo)
+				return null;
+			start[d] = lo - regionStart[d];
+			size[d] = hi - lo;
+		}
+		return new Region(start, size);
+	}
+
+	/**
 	 * Copies the voxels of a decoded chunk (full chunk shape, C order) that lie in a region
 	 * into the region's C-order buffer.
 	 *
@@ -56,53 +79,22 @@ public final class ChunkGrid {
 	 * @param position the chunk's grid position
 	 * @param region the region {@code dst} holds
 	 * @param dst the region's voxels, C order, starting at {@code dst[0]}
+	 * @return the box that was copied, in the region's coordinates, or null when none
 	 */
-	public void copyIntoRegion(final byte[] chunk, final long[] position, final Region region, final byte[] dst) {
-		final int n = shape.length;
-		final long[] regionStart = region.start();
-		final long[] regionSize = region.size();
-		final long[] regionEnd = region.end();
-		final int[] from = new int[n];
-		final int[] count = new int[n];
-		final long[] dstStart = new long[n];
-		for (int d = 0; d < n; d++) {
-			final long chunkStart = position[d] * chunks[d];
-			final long lo = Math.max(chunkStart, regionStart[d]);
-			final long hi = Math.min(Math.min(chunkStart + chunks[d], shape[d]), regionEnd[d]);
-			if (hi <= lo)
-				return;
-			from[d] = (int) (lo - chunkStart);
-			count[d] = (int) (hi - lo);
-			dstStart[d] = lo - regionStart[d];
+	public Region copyIntoRegion(final byte[] chunk, final long[] position, final Region region, final byte[] dst) {
+		final long[] origin = new long[chunks.length];
+		final long[] blockShape = new long[chunks.length];
+		for (int d = 0; d < origin.length; d++) {
+			origin[d] = position[d] * chunks[d];
+			blockShape[d] = chunks[d];
 		}
-		final long[] dstStrides = strides(regionSize);
-		final long[] srcStrides = new long[n];
-		long stride = 1;
-		for (int d = n - 1; d >= 0; d--) {
-			srcStrides[d] = stride;
-			stride *= chunks[d];
-		}
-		final int rowBytes = count[n - 1] * elementSize;
-		final int[] index = new int[n];
-		while (true) {
-			long src = 0;
-			long dstPos = 0;
-			for (int d = 0; d < n; d++) {
-				src += (from[d] + (long) index[d]) * srcStrides[d];
-				dstPos += (dstStart[d] + index[d]) * dstStrides[d];
-			}
-			System.arraycopy(chunk, (int) (src * elementSize), dst, Math.toIntExact(dstPos * elementSize), rowBytes);
-			int d = n - 2;
-			while (d >= 0 && ++index[d] == count[d]) {
-				index[d] = 0;
-				d--;
-			}
-			if (d < 0)
-				return;
-		}
+		if (intersection(position, region) == null)
+			return null;
+		return BlockCopy.copy(chunk, new Region(origin, blockShape), dst, region, elementSize);
 	}
 
-	private static long[] strides(final long[] size) {
+	/** Element strides of a C-order block of the given shape. */
+	public static long[] strides(final long[] size) {
 		final long[] strides = new long[size.length];
 		long stride = 1;
 		for (int d = size.length - 1; d >= 0; d--) {

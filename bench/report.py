@@ -1,0 +1,163 @@
+#!/usr/bin/python3
+"""Turn bench/run.sh's measurements (bench/work/runs.jsonl) into the results tables.
+
+    /usr/bin/python3 bench/report.py --runs bench/work/runs.jsonl --info bench/work/run-info.txt \\
+        --data-summary '<make_data.py SUMMARY json>' --out bench/work/results.md
+
+Prints the tables (Markdown) and writes them to --out.  Conventions: MB = 10^6 bytes of
+uncompressed array data (the .npy payload); times are wall seconds of the whole process
+(JVM or Python start-up included), the median over the repeated runs; peak RSS is
+/usr/bin/time's "Maximum resident set size" in MiB, the largest over the repeated runs.
+"""
+import argparse
+import json
+import statistics
+from collections import defaultdict
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", required=True)
+    ap.add_argument("--info", required=True)
+    ap.add_argument("--data-summary", required=True)
+    ap.add_argument("--rss-goal-mb", type=float, default=300)
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+
+    runs = [json.loads(l) for l in open(a.runs) if l.strip()]
+    summary = json.loads(a.data_summary)
+    arrays = {x["name"]: x for x in summary["arrays"]}
+    info = dict(l.rstrip("\n").split("=", 1) for l in open(a.info) if "=" in l)
+
+    times = defaultdict(list)   # (phase, tool, array) -> [s]
+    rss = defaultdict(list)     # (phase, tool, array) -> [MiB]
+    inner = defaultdict(list)   # (phase, tool, array) -> [s] as the exporter itself reports (no start-up)
+    errs = defaultdict(int)     # (phase, array) -> server errors during its runs
+    checks = defaultdict(list)  # (phase, array, what) -> [value]
+    for r in runs:
+        if r["tool"] == "check":
+            checks[(r["phase"], r["array"], r["what"])].append(r["value"])
+            continue
+        k = (r["phase"], r["tool"], r["array"])
+        times[k].append(r["wall_ns"] / 1e9)
+        rss[k].append(r["rss_kb"] / 1024.0)
+        if r.get("inner_s") is not None:
+            inner[k].append(r["inner_s"])
+        errs[(r["phase"], r["array"])] += r.get("server_errors", 0)
+
+    def t(phase, tool, name):
+        v = times.get((phase, tool, name))
+        return statistics.median(v) if v else None
+
+    def m(phase, tool, name):
+        v = rss.get((phase, tool, name))
+        return max(v) if v else None
+
+    def ti(phase, tool, name):
+        v = inner.get((phase, tool, name))
+        return statistics.median(v) if v else None
+
+    def same(phase, name):
+        v = checks.get((phase, name, "identical"), [])
+        if not v:
+            return "-"
+        n = sum(1 for x in v if x == "yes")
+        return "yes" if n == len(v) else "NO (%d/%d)" % (n, len(v))
+
+    def f(x, fmt="%.2f"):
+        return "-" if x is None else fmt % x
+
+    codec_label = {"zstd1": "zstd-1", "blosc": "blosc-lz4-5-shuffle", "gzip1": "gzip-1"}
+    small = [n for n in arrays if not n.endswith("-big")]
+    nrep = info.get("repeat", "?")
+    out = []
+    out.append("# OpenOrganelle_Fiji export benchmark\n")
+    out.append("MB = 10^6 bytes of uncompressed data; s = wall seconds of the whole process (start-up included), "
+               "median of %s run(s); RSS = peak resident set size (MiB, /usr/bin/time -v), largest of the runs.\n"
+               % nrep)
+    out.append("## 1. Export from the loopback S3 server (s3proxy, filesystem backend), this project vs zarr-python\n")
+    out.append("| codec | dtype, shape | size MB | stored MB | ours s | ours MB/s | ours RSS MiB | zarr-python s "
+               "| zarr-python MB/s | zarr-python RSS MiB | speed ratio (ours/zarr-python) | identical .npy "
+               "| in-process s, ours / zarr-python | server errors |")
+    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|")
+    for n in small:
+        ar = arrays[n]
+        mb = ar["nbytes"] / 1e6
+        to, tp = t("s3", "ours", n), t("s3", "zarr-python", n)
+        out.append("| %s | %s %s | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %d |" % (
+            codec_label.get(ar["codec"], ar["codec"]), ar["dtype"], "x".join(map(str, ar["shape"])), mb,
+            ar["stored_bytes"] / 1e6, f(to), f(mb / to if to else None, "%.0f"), f(m("s3", "ours", n), "%.0f"),
+            f(tp), f(mb / tp if tp else None, "%.0f"), f(m("s3", "zarr-python", n), "%.0f"),
+            f(tp / to if to and tp else None, "%.2fx"), same("s3", n), f(ti("s3", "ours", n)),
+            f(ti("s3", "zarr-python", n)), errs[("s3", n)]))
+    out.append("")
+    out.append("Speed ratio = ours MB/s / zarr-python MB/s (above 1: this project is faster). In-process s: the time "
+               "each exporter reports itself in its metadata JSON, i.e. without JVM or Python start-up and imports. "
+               "Server errors: requests s3proxy answered with an error (500) during these runs.\n")
+
+    out.append("## 2. Local store: this project's export vs a raw copy of the same chunk bytes\n")
+    out.append("Raw copies move the stored (compressed) bytes; exports decode them and write the uncompressed .npy "
+               "(plus SHA-256 and mean). Ratio = ours export s / cp -r s.\n")
+    out.append("| codec | stored MB | cat chunks >/dev/null s | cat chunks >file s | cp -r s | ours export s | ours MB/s "
+               "| ours RSS MiB | zarr-python local s | zarr-python MB/s | ours / cp -r | identical .npy |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    local_line = []
+    for n in small:
+        ar = arrays[n]
+        mb = ar["nbytes"] / 1e6
+        cp, to, tp = t("local", "cp-r", n), t("local", "ours", n), t("local", "zarr-python", n)
+        if cp is None and to is None:
+            continue
+        out.append("| %s | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            codec_label.get(ar["codec"], ar["codec"]), ar["stored_bytes"] / 1e6, f(t("local", "cat-devnull", n)),
+            f(t("local", "cat-file", n)), f(cp), f(to), f(mb / to if to else None, "%.0f"),
+            f(m("local", "ours", n), "%.0f"), f(tp), f(mb / tp if tp else None, "%.0f"),
+            f(to / cp if to and cp else None, "%.2fx"), same("local", n)))
+        local_line.append("%s: export %s s vs cp -r %s s (%s)" % (
+            codec_label.get(ar["codec"], ar["codec"]), f(to), f(cp), f(to / cp if to and cp else None, "%.2fx")))
+    out.append("")
+
+    big = [n for n in arrays if n.endswith("-big")]
+    big_line = []
+    if big:
+        out.append("## 3. Memory: exporting the large array over S3\n")
+        for n in big:
+            ar = arrays[n]
+            mb = ar["nbytes"] / 1e6
+            to, ro = t("big", "ours", n), m("big", "ours", n)
+            tp, rp = t("big", "zarr-python", n), m("big", "zarr-python", n)
+            opts = checks.get(("big", n, "java_opts"), ["none"])[0]
+            verdict = "-" if ro is None else ("PASS" if ro < a.rss_goal_mb else "FAIL")
+            line = ("%s (%s %s, %s, %.0f MB): ours %s s (%s MB/s), peak RSS %s MiB -> goal < %.0f MiB: %s "
+                    "(OPENORGANELLE_JAVA_OPTS: %s)" % (
+                        n, ar["dtype"], "x".join(map(str, ar["shape"])), codec_label.get(ar["codec"], ar["codec"]),
+                        mb, f(to), f(mb / to if to else None, "%.0f"), f(ro, "%.0f"), a.rss_goal_mb, verdict, opts))
+            if tp is not None:
+                line += "; zarr-python %s s (%s MB/s), peak RSS %s MiB; identical (SHA-256): %s" % (
+                    f(tp), f(mb / tp, "%.0f"), f(rp, "%.0f"), same("big", n))
+            big_line.append(line)
+            out.append("- " + line)
+        out.append("")
+
+    out.append("## Setup\n")
+    for k in ("cli", "endpoint", "java", "python", "malloc_env", "openorganelle_java_opts", "commit", "machine",
+              "quick", "server_errors_total"):
+        if k in info:
+            out.append("- %s: %s" % (k, info[k].strip() or "(none)"))
+    out.append("- data root: %s (bucket %s, container %s)" % (summary["root"], summary["bucket"],
+                                                             summary["container"]))
+    out.append("")
+    text = "\n".join(out)
+    with open(a.out, "w") as fh:
+        fh.write(text)
+    print(text)
+    print("Summary lines:")
+    for l in local_line:
+        print("  local  " + l)
+    for l in big_line:
+        print("  big    " + l)
+    print("(written to %s)" % a.out)
+
+
+if __name__ == "__main__":
+    main()

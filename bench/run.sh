@@ -1,0 +1,331 @@
+#!/usr/bin/env bash
+# bench/run.sh -- export the same Zarr arrays from the same loopback S3 server with
+#   (a) this project's CLI:  scripts/openorganelle export ... --workers 4 --max-bytes 8G
+#   (b) the original loader's stack: zarr-python 2 + numpy (Debian), bench/zarr_python_export.py
+# one after the other in one run, and print per codec: uncompressed MB, wall seconds, MB/s and
+# peak RSS (/usr/bin/time -v "Maximum resident set size") of both, their speed ratio, and
+# whether the two .npy files are byte-identical. Also: a local-store export against a raw
+# copy of the same chunk bytes, and the peak RSS of exporting a ~2 GB array (goal < 300 MB).
+#
+# Usage: bash bench/run.sh [--quick] [--repeat N] [--no-big] [--no-python-big] [--keep-output]
+#                          [--data DIR] [--port N]
+#   --quick          arrays 1/8 the size (26 MB codec arrays, 268 MB "big" array): a smoke test
+#   --repeat N       timed runs per tool and codec (default 3; the table shows the median
+#                    time and the largest peak RSS; a warm-up run of each tool comes first)
+#   --no-big         skip the ~2 GB memory test (and do not generate its array)
+#   --no-python-big  run only this project on the ~2 GB array (zarr-python needs ~2.2 GB RSS)
+#   --keep-output    keep the exported .npy files (bench/work/out); by default each pair is
+#                    deleted once compared
+#   --data DIR       data root (default bench/work/data, or bench/work/data-quick with --quick)
+#   --port N         s3proxy port (default: a free port on 127.0.0.1)
+# Environment:
+#   BENCH_BIG_JAVA_OPTS  OPENORGANELLE_JAVA_OPTS for the ~2 GB export only (default: none);
+#                        what was used is printed with the result
+#   OPENORGANELLE_JAVA_OPTS, MALLOC_* are passed through unchanged and printed in the report
+#   BENCH_CLI            the command standing for scripts/openorganelle (default: the real one;
+#                        only for testing this harness)
+#
+# Prerequisites (checked; the script says what to install and stops, it installs nothing
+# itself except s3proxy's jar, fetched from Maven Central into bench/work/lib):
+#   JDK 17 + Maven; Debian packages time, curl, python3-zarr python3-numcodecs python3-numpy
+#   python3-fsspec python3-requests python3-aiohttp (used through /usr/bin/python3).
+#
+# Everything it writes goes to bench/work/ (git-ignored): data/ (~1.7 GB, reused by later
+# runs), lib/ (s3proxy jar), out/ (exports, deleted as it goes), logs/, results.md.
+# Peak disk use about 4 GB (full mode). Runtime: about 5 minutes the first time (data
+# generation ~1.5 min), less afterwards; --quick about 1 minute.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+work="$here/work"
+PY=/usr/bin/python3
+CLI="${BENCH_CLI:-$root/scripts/openorganelle}"
+BUCKET=janelia-cosem-datasets
+CONTAINER=jrc_bench-1/jrc_bench-1.zarr
+S3PROXY_VERSION=4.1.0
+S3PROXY_JAR="$work/lib/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar"
+BIG_RSS_GOAL_MB=300
+
+quick=0; repeat=3; big=1; python_big=1; keep=0; data=""; port=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) quick=1; shift ;;
+    --repeat) repeat="$2"; shift 2 ;;
+    --no-big) big=0; shift ;;
+    --no-python-big) python_big=0; shift ;;
+    --keep-output) keep=1; shift ;;
+    --data) data="$2"; shift 2 ;;
+    --port) port="$2"; shift 2 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+[[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --repeat needs a positive integer" >&2; exit 2; }
+if [[ -z "$data" ]]; then
+  if (( quick )); then data="$work/data-quick"; else data="$work/data"; fi
+fi
+mkdir -p "$work/lib" "$work/logs" "$work/out" "$data"
+data="$(cd "$data" && pwd)"
+log="$work/logs"
+runs="$work/runs.jsonl"
+: > "$runs"
+rm -f "$log"/*
+say() { printf '%s\n' "run.sh: $*" >&2; }
+die() { printf '%s\n' "run.sh: $*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- prerequisites
+missing=()
+[[ -x /usr/bin/time ]] || missing+=(time)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if [[ ! -x $PY ]]; then
+  missing+=(python3 python3-zarr python3-numcodecs python3-numpy python3-fsspec python3-requests python3-aiohttp)
+else
+  for pair in zarr:python3-zarr numcodecs:python3-numcodecs numpy:python3-numpy fsspec:python3-fsspec \
+              requests:python3-requests aiohttp:python3-aiohttp; do
+    $PY -c "import ${pair%%:*}" 2>/dev/null || missing+=("${pair#*:}")
+  done
+fi
+if (( ${#missing[@]} )); then
+  die "missing prerequisites; install them with:  apt-get install -y ${missing[*]}"
+fi
+command -v java >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1 \
+  || die "needs a JDK (17) and Maven:  apt-get install -y openjdk-17-jdk-headless maven"
+if [[ ! -f "$S3PROXY_JAR" ]]; then
+  say "fetching s3proxy $S3PROXY_VERSION (jar-with-dependencies) from Maven Central into $work/lib"
+  (cd "$work" && mvn -B -q dependency:copy \
+     -Dartifact=org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies -DoutputDirectory="$work/lib") \
+     || die "could not fetch org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies"
+fi
+
+# ---------------------------------------------------------------- data
+gen_args=(--root "$data")
+(( quick )) && gen_args+=(--quick)
+(( big )) || gen_args+=(--no-big)
+say "data: $PY bench/make_data.py ${gen_args[*]}"
+$PY "$here/make_data.py" "${gen_args[@]}" > "$log/make_data.out"
+grep -v '^SUMMARY ' "$log/make_data.out" >&2
+summary="$(sed -n 's/^SUMMARY //p' "$log/make_data.out")"
+container_dir="$data/$BUCKET/$CONTAINER"
+# name codec nbytes stored_bytes, one array a line
+mapfile -t arrays < <($PY -c 'import json,sys
+for a in json.loads(sys.argv[1])["arrays"]: print(a["name"], a["codec"], a["nbytes"], a["stored_bytes"])' "$summary")
+
+# ---------------------------------------------------------------- the CLI (build outside timing)
+say "checking $CLI export (builds the jar when the sources are newer)"
+if ! "$CLI" export --help > "$log/cli-export-help.txt" 2>&1; then
+  cat "$log/cli-export-help.txt" >&2
+  die "'$CLI export --help' failed: the export subcommand is missing or the build failed"
+fi
+
+# ---------------------------------------------------------------- s3proxy
+server_pid=""
+cleanup() {
+  local rc=$?
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    say "s3proxy (pid $server_pid) stopped"
+  fi
+  server_pid=""
+  return $rc
+}
+trap cleanup EXIT
+trap 'say "interrupted"; exit 130' INT TERM
+
+if [[ -z "$port" ]]; then
+  port="$($PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+fi
+endpoint="http://127.0.0.1:$port"
+cat > "$work/s3proxy.conf" <<EOF
+s3proxy.endpoint=$endpoint
+s3proxy.authorization=none
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$data
+jclouds.identity=local-identity
+jclouds.credential=local-credential
+EOF
+java -jar "$S3PROXY_JAR" --properties "$work/s3proxy.conf" > "$log/s3proxy.log" 2>&1 &
+server_pid=$!
+say "s3proxy $S3PROXY_VERSION (pid $server_pid) serving $data as $endpoint/$BUCKET (filesystem backend, anonymous)"
+for i in $(seq 300); do
+  code="$(curl -s -o /dev/null -w '%{http_code}' "$endpoint/$BUCKET/$CONTAINER/.zgroup" || true)"
+  [[ "$code" == 200 ]] && break
+  kill -0 "$server_pid" 2>/dev/null || { tail -20 "$log/s3proxy.log" >&2; die "s3proxy exited"; }
+  (( i == 300 )) && { tail -20 "$log/s3proxy.log" >&2; die "s3proxy did not answer within 30 s"; }
+  sleep 0.1
+done
+server_errors() { grep -c 'handleException' "$log/s3proxy.log" || true; }
+
+# ---------------------------------------------------------------- measuring
+# measure TAG TOOL ARRAY BYTES OUTDIR [ENV=VALUE ...] -- COMMAND...: runs COMMAND under
+# /usr/bin/time -v (wall time measured here too, in ns), appends one JSON line to runs.jsonl.
+measure() {
+  local phase="$1" tool="$2" array="$3" bytes="$4" outdir="$5"; shift 5
+  local envs=()
+  while [[ "$1" != "--" ]]; do envs+=("$1"); shift; done; shift
+  local id="$phase-$tool-$array-$(date +%s%N)"
+  local before after rc=0 errs_before errs_after
+  errs_before="$(server_errors)"
+  before="$(date +%s%N)"
+  env ${envs[@]+"${envs[@]}"} timeout 600 /usr/bin/time -v -o "$log/$id.time" "$@" \
+    > "$log/$id.out" 2> "$log/$id.err" || rc=$?
+  after="$(date +%s%N)"
+  errs_after="$(server_errors)"
+  if (( rc != 0 )); then
+    say "FAILED ($rc): ${envs[*]} $*"
+    tail -n 30 "$log/$id.err" >&2
+    exit 1
+  fi
+  local rss inner
+  rss="$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$log/$id.time")"
+  inner="$(inner_seconds "$outdir")"
+  printf '{"phase":"%s","tool":"%s","array":"%s","bytes":%s,"wall_ns":%s,"rss_kb":%s,"inner_s":%s,"server_errors":%s,"env":"%s","log":"%s"}\n' \
+    "$phase" "$tool" "$array" "$bytes" "$((after - before))" "${rss:-0}" "$inner" "$((errs_after - errs_before))" \
+    "${envs[*]}" "$id" >> "$runs"
+  printf 'run.sh:   %-6s %-12s %-20s %7.2f s  %6d MB RSS\n' "$phase" "$tool" "$array" \
+    "$(awk -v n=$((after - before)) 'BEGIN{print n/1e9}')" "$(( ${rss:-0} / 1024 ))" >&2
+}
+# inner_seconds DIR: the exporter's own timing from its metadata_*.json (this project:
+# "processing_time_seconds"; zarr_python_export.py: "seconds"."total"), or null
+inner_seconds() {
+  $PY - "$1" <<'PYEOF'
+import glob, json, sys
+def find(o):
+    if isinstance(o, dict):
+        if isinstance(o.get("processing_time_seconds"), (int, float)):
+            return o["processing_time_seconds"]
+        if isinstance(o.get("seconds"), dict) and "total" in o["seconds"]:
+            return o["seconds"]["total"]
+        for v in o.values():
+            r = find(v)
+            if r is not None:
+                return r
+    return None
+r = None
+for f in glob.glob(sys.argv[1] + "/metadata_*.json"):
+    try:
+        r = find(json.load(open(f)))
+    except Exception:
+        pass
+print("null" if r is None else r)
+PYEOF
+}
+note() { printf '{"phase":"%s","tool":"check","array":"%s","what":"%s","value":"%s"}\n' "$1" "$2" "$3" "$4" >> "$runs"; }
+npy_in() { local f; f=$(ls "$1"/*.npy 2>/dev/null | head -n 1); [[ -n "$f" ]] || die "no .npy in $1"; printf '%s' "$f"; }
+
+# ours PHASE OUTDIR ARRAY BYTES [ENV=VALUE ...]: this project's export over S3, exactly as documented
+ours() {
+  local phase="$1" dir="$2" name="$3" bytes="$4"; shift 4
+  measure "$phase" ours "$name" "$bytes" "$dir" "$@" -- \
+    "$CLI" export --s3-uri "s3://$BUCKET/$CONTAINER" --endpoint "$endpoint" --array "recon-1/em/$name" \
+      --level s0 --output "$dir" --workers 4 --max-bytes 8G
+}
+# zarrpy PHASE OUTDIR ARRAY BYTES: the zarr-python baseline over the same server
+zarrpy() {
+  local phase="$1" dir="$2" name="$3" bytes="$4"
+  measure "$phase" zarr-python "$name" "$bytes" "$dir" -- \
+    $PY "$here/zarr_python_export.py" --endpoint "$endpoint" --bucket "$BUCKET" --container "$CONTAINER" \
+      --array "recon-1/em/$name" --level s0 --output "$dir"
+}
+
+out="$work/out"
+rm -rf "${out:?}"/*
+
+# Warm-up (not timed): JITs s3proxy, fills the page cache, proves both exporters work.
+read -r wname _ wbytes _ <<< "${arrays[0]}"
+say "warm-up: one untimed export of $wname by each tool"
+find "$container_dir" -type f -exec cat {} + > /dev/null
+ours warmup "$out/warm-ours" "$wname" "$wbytes"
+zarrpy warmup "$out/warm-py" "$wname" "$wbytes"
+rm -rf "$out/warm-ours" "$out/warm-py"
+
+# ---- 1. S3: both tools, per codec array
+for line in "${arrays[@]}"; do
+  read -r name codec bytes stored <<< "$line"
+  [[ "$name" == *-big ]] && continue
+  say "S3 export of recon-1/em/$name/s0 ($codec, $((bytes / 1000000)) MB), $repeat run(s) per tool"
+  for r in $(seq "$repeat"); do
+    d_ours="$out/s3-$name-$r-ours"; d_py="$out/s3-$name-$r-py"
+    # alternate which tool goes first
+    if (( r % 2 )); then ours s3 "$d_ours" "$name" "$bytes"; zarrpy s3 "$d_py" "$name" "$bytes"
+    else zarrpy s3 "$d_py" "$name" "$bytes"; ours s3 "$d_ours" "$name" "$bytes"; fi
+    if cmp -s "$(npy_in "$d_ours")" "$(npy_in "$d_py")"; then same=yes; else same=no; fi
+    note s3 "$name" identical "$same"
+    [[ "$same" == yes ]] || say "  run $r: the two .npy files DIFFER ($(npy_in "$d_ours") vs $(npy_in "$d_py"))"
+    (( keep )) || rm -rf "$d_ours" "$d_py"
+  done
+done
+
+# ---- 2. local store: this project vs a raw copy of the chunk bytes (and zarr-python)
+timed() { # phase tool array bytes -- command (a shell string)
+  local phase="$1" tool="$2" array="$3" bytes="$4"; shift 5
+  measure "$phase" "$tool" "$array" "$bytes" "$out/none" -- bash -c "$1"
+}
+for line in "${arrays[@]}"; do
+  read -r name codec bytes stored <<< "$line"
+  [[ "$name" == *-big ]] && continue
+  src="$container_dir/recon-1/em/$name/s0"
+  say "local export of $src ($codec): raw copies vs exports, $repeat run(s)"
+  find "$src" -type f -exec cat {} + > /dev/null   # page cache warm for every reader
+  for r in $(seq "$repeat"); do
+    timed local cat-devnull "$name" "$stored" -- "find '$src' -type f -print0 | xargs -0 cat > /dev/null"
+    timed local cat-file "$name" "$stored" -- "find '$src' -type f -print0 | xargs -0 cat > '$out/chunks.bin'"
+    rm -f "$out/chunks.bin"
+    timed local cp-r "$name" "$stored" -- "cp -r '$src' '$out/copy'"
+    rm -rf "$out/copy"
+    d_ours="$out/local-$name-$r-ours"; d_py="$out/local-$name-$r-py"
+    measure local ours "$name" "$bytes" "$d_ours" -- \
+      "$CLI" export --s3-uri "$container_dir" --array "recon-1/em/$name" --level s0 --output "$d_ours" \
+        --workers 4 --max-bytes 8G
+    measure local zarr-python "$name" "$bytes" "$d_py" -- \
+      $PY "$here/zarr_python_export.py" --local "$container_dir" --array "recon-1/em/$name" --level s0 --output "$d_py"
+    if cmp -s "$(npy_in "$d_ours")" "$(npy_in "$d_py")"; then same=yes; else same=no; fi
+    note local "$name" identical "$same"
+    (( keep )) || rm -rf "$d_ours" "$d_py"
+  done
+done
+
+# ---- 3. the ~2 GB array: peak RSS of this project (goal < 300 MB), zarr-python for reference
+for line in "${arrays[@]}"; do
+  read -r name codec bytes stored <<< "$line"
+  [[ "$name" == *-big ]] || continue
+  say "big: S3 export of recon-1/em/$name/s0 ($codec, $((bytes / 1000000)) MB)${BENCH_BIG_JAVA_OPTS:+ with OPENORGANELLE_JAVA_OPTS=$BENCH_BIG_JAVA_OPTS}"
+  d_ours="$out/big-ours"; d_py="$out/big-py"
+  big_env=()
+  [[ -n "${BENCH_BIG_JAVA_OPTS:-}" ]] && big_env=(OPENORGANELLE_JAVA_OPTS="$BENCH_BIG_JAVA_OPTS")
+  ours big "$d_ours" "$name" "$bytes" ${big_env[@]+"${big_env[@]}"}
+  note big "$name" java_opts "${BENCH_BIG_JAVA_OPTS:-${OPENORGANELLE_JAVA_OPTS:-none}}"
+  if (( python_big )); then
+    # keep at most one 2 GB export on disk: compare by SHA-256 (computed here, not by either tool)
+    sum_ours="$(sha256sum "$(npy_in "$d_ours")" | cut -d' ' -f1)"
+    (( keep )) || rm -rf "$d_ours"
+    zarrpy big "$d_py" "$name" "$bytes"
+    sum_py="$(sha256sum "$(npy_in "$d_py")" | cut -d' ' -f1)"
+    if [[ "$sum_ours" == "$sum_py" ]]; then same=yes; else same=no; fi
+    note big "$name" identical "$same"
+    (( keep )) || rm -rf "$d_py"
+  else
+    (( keep )) || rm -rf "$d_ours"
+  fi
+done
+
+cleanup
+# ---------------------------------------------------------------- report
+{
+  echo "cli=$CLI"
+  echo "repeat=$repeat"
+  echo "quick=$quick"
+  echo "endpoint=$endpoint (s3proxy $S3PROXY_VERSION, filesystem backend, pid stopped)"
+  echo "java=$(java -version 2>&1 | head -n 1)"
+  echo "python=$($PY -c 'import sys,zarr,numcodecs,numpy,fsspec,aiohttp; print(sys.version.split()[0], "zarr", zarr.__version__, "numcodecs", numcodecs.__version__, "numpy", numpy.__version__, "fsspec", fsspec.__version__, "aiohttp", aiohttp.__version__)')"
+  echo "malloc_env=$(env | grep '^MALLOC_' | tr '\n' ' ' || true)"
+  echo "openorganelle_java_opts=${OPENORGANELLE_JAVA_OPTS:-}"
+  echo "commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD -- src pom.xml 2>/dev/null || echo ' (+ uncommitted changes in src/pom.xml)')"
+  echo "machine=$(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
+  echo "server_errors_total=$(server_errors)"
+} > "$work/run-info.txt"
+$PY "$here/report.py" --runs "$runs" --info "$work/run-info.txt" --data-summary "$summary" \
+  --rss-goal-mb "$BIG_RSS_GOAL_MB" --out "$work/results.md"

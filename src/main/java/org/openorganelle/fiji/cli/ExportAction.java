@@ -1,0 +1,170 @@
+package org.openorganelle.fiji.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.openorganelle.fiji.HumanReadable;
+import org.openorganelle.fiji.OpenOrganelleException;
+import org.openorganelle.fiji.catalog.DatasetCatalog;
+import org.openorganelle.fiji.discovery.Container;
+import org.openorganelle.fiji.discovery.ImageSelection;
+import org.openorganelle.fiji.export.ExportOptions;
+import org.openorganelle.fiji.export.ExportRequest;
+import org.openorganelle.fiji.export.ExportResult;
+import org.openorganelle.fiji.export.Exporter;
+import org.openorganelle.fiji.export.RegionParser;
+import org.openorganelle.fiji.multiscale.ScaleLevel;
+import org.openorganelle.fiji.zarr.Json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code openorganelle export}: one level (or region) of one or more arrays to
+ * {@code <name>_<level>_<timestamp>.npy} plus {@code metadata_<name>_<level>_<timestamp>.json}.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Export a level (or a region) of one or "
+		+ "more arrays to NumPy .npy files, each with a v2.0 metadata JSON record.")
+final class ExportAction implements Callable<Integer> {
+
+	@ParentCommand
+	private OpenOrganelleCli cli;
+
+	@Mixin
+	private ConnectionOptions connection;
+
+	@Mixin
+	private DatasetOptions dataset;
+
+	@Option(names = { "--array", "--zarr-path" }, paramLabel = "PATH", split = ",", required = true,
+			description = "Array to export, repeatable: a multiscale group (recon-2/em/fibsem-int16), a level path "
+					+ "(recon-2/em/fibsem-int16/s8) or a group holding one array (recon-2/em) (env ZARR_PATH).")
+	private List<String> arrays;
+
+	/** The original loader's default level. */
+	static final String DEFAULT_LEVEL = "s1";
+
+	@Option(names = "--level", paramLabel = "sN",
+			description = "Pyramid level (default: s1, as the original loader; s0 is full resolution).")
+	private String level;
+
+	@ArgGroup(exclusive = true)
+	private RegionOption region;
+
+	/** Either a voxel region or a physical one. */
+	static final class RegionOption {
+		@Option(names = "--region", paramLabel = "z0:z1,y0:y1,x0:x1",
+				description = "Box in voxels of the level, half-open like NumPy slices; empty bounds mean the edge.")
+		String voxels;
+
+		@Option(names = "--region-nm", paramLabel = "z0:z1,y0:y1,x0:x1",
+				description = "Box in nanometres (voxels whose centres lie inside).")
+		String nanometres;
+	}
+
+	@Option(names = "--output", paramLabel = "DIR", defaultValue = "data/openorganelle",
+			description = "Output directory, created if needed (default: ${DEFAULT-VALUE}; env OUTPUT_DIR).")
+	private Path output;
+
+	@Option(names = "--workers", paramLabel = "N", defaultValue = "4",
+			description = "Parallel chunk fetches (default: ${DEFAULT-VALUE}; env MAX_WORKERS).")
+	private int workers;
+
+	@Option(names = "--voxel-size", paramLabel = "z,y,x", split = ",",
+			description = "Voxel size in nm of the exported level, when the metadata lacks it (or to override it).")
+	private double[] voxelSize;
+
+	@Option(names = "--max-bytes", paramLabel = "SIZE", defaultValue = "4G",
+			description = "Refuse exports larger than this (default: ${DEFAULT-VALUE}); e.g. 500M, 16G.")
+	private String maxBytes;
+
+	@Option(names = "--memory", paramLabel = "SIZE", defaultValue = "128M",
+			description = "Output buffer memory (default: ${DEFAULT-VALUE}); larger slabs are written in passes.")
+	private String memory;
+
+	@Override
+	public Integer call() throws Exception {
+		Session.run(cli, connection, session -> {
+			final ExportOptions options = ExportOptions.defaults().withWorkers(workers)
+					.withMaxBytes(ByteSize.parse(maxBytes, "--max-bytes")).withMemory(ByteSize.parse(memory, "--memory"))
+					.withCancellation(session.cancellation);
+			final Container container = dataset.openContainer(session);
+			final List<ExportRequest> requests = requests(container);
+			for (final ExportRequest r : requests)
+				Exporter.checkSize(r, options);
+			final List<ExportResult> results = new ArrayList<>();
+			for (final ExportRequest r : requests) {
+				final String label = r.group().path() + " " + r.level().name();
+				session.err.println("exporting " + label + ": " + HumanReadable.shape(r.region().size()) + " "
+						+ r.level().dataType().numpyName() + ", " + HumanReadable.bytes(r.bytes()));
+				session.err.flush();
+				final ExportResult result = Exporter.export(r, options.withProgress(new ProgressPrinter(session.err,
+						label, connection.verbose ? 1 : 5)));
+				results.add(result);
+				if (!connection.json)
+					session.out.println("wrote " + result.npy() + "\n      " + result.metadata());
+			}
+			if (connection.json)
+				printJson(session, results);
+		});
+		return 0;
+	}
+
+	private List<ExportRequest> requests(final Container container) {
+		if (voxelSize != null && voxelSize.length != 3)
+			throw new OpenOrganelleException("--voxel-size needs three values z,y,x in nm");
+		final Map<String, Integer> names = new HashMap<>();
+		final List<ImageSelection> selections = new ArrayList<>();
+		for (final String path : arrays) {
+			final ImageSelection s = ImageSelection.resolve(container, path, level == null ? DEFAULT_LEVEL : level,
+					level != null);
+			selections.add(s);
+			names.merge(baseName(s.group().path(), 1), 1, Integer::sum);
+		}
+		final List<ExportRequest> requests = new ArrayList<>();
+		for (final ImageSelection s : selections) {
+			final ScaleLevel chosen = s.level();
+			final boolean clash = names.get(baseName(s.group().path(), 1)) > 1;
+			ExportRequest r = ExportRequest.of(s.group(), chosen, output)
+					.withBaseName(baseName(s.group().path(), clash ? 2 : 1))
+					.withDataset(dataset.name(), dataset.name() == null ? null
+							: DatasetCatalog.bundled().find(dataset.name()).orElse(null));
+			if (region != null && region.voxels != null)
+				r = r.withRegion(RegionParser.voxels(region.voxels, chosen.shape()));
+			if (region != null && region.nanometres != null)
+				r = r.withRegion(RegionParser.nanometres(region.nanometres, chosen.shape(), chosen.transform()
+						.orElseThrow(() -> new OpenOrganelleException("--region-nm needs the voxel size of "
+								+ s.group().path() + " " + chosen.name() + ", which its metadata lacks; use --region"))));
+			if (voxelSize != null)
+				r = r.withVoxelSize(voxelSize);
+			requests.add(r);
+		}
+		return requests;
+	}
+
+	/** The last {@code segments} path segments joined by '-': {@code fibsem-int16}, or {@code crop1-all}. */
+	private static String baseName(final String path, final int segments) {
+		final String[] parts = path.split("/");
+		final StringBuilder name = new StringBuilder();
+		for (int i = Math.max(0, parts.length - segments); i < parts.length; i++)
+			name.append(name.length() > 0 ? "-" : "").append(parts[i]);
+		return name.toString();
+	}
+
+	private static void printJson(final Session session, final List<ExportResult> results) throws Exception {
+		final ArrayNode list = Json.mapper().createArrayNode();
+		for (final ExportResult r : results)
+			list.addObject().put("volume", r.npy().toString()).put("metadata", r.metadata().toString())
+					.put("bytes", r.volume().npyBytes).put("sha256", r.volume().sha256);
+		session.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(list));
+	}
+}

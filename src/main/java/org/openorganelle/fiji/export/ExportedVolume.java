@@ -1,0 +1,77 @@
+package org.openorganelle.fiji.export;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+import org.openorganelle.fiji.catalog.DatasetFacts;
+import org.openorganelle.fiji.zarr.DataType;
+import org.openorganelle.fiji.zarr.Region;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Everything known about one finished export, from which its metadata record is built:
+ * where the data came from, what was written, and what was measured while writing.
+ * All per-axis arrays are in array order (z, y, x).
+ */
+public final class ExportedVolume {
+
+	/** Where the voxel size in the record comes from. */
+	public enum VoxelSizeSource {
+		/** The multiscale metadata of the store. */
+		METADATA,
+		/** The user's {@code --voxel-size}. */
+		OVERRIDE,
+		/** Not known. */
+		UNKNOWN
+	}
+
+	/** The dataset name (e.g. {@code jrc_mus-nacc-2}), or null when exported from a bare address. */
+	public String dataset;
+	/** The container's URI, e.g. {@code s3://janelia-cosem-datasets/jrc_mus-nacc-2/jrc_mus-nacc-2.zarr}. */
+	public String containerUri;
+	/** The multiscale group's path in the container, e.g. {@code recon-2/em/fibsem-int16}. */
+	public String arrayPath;
+	/** The level's name, e.g. {@code s8}. */
+	public String level;
+	/** "EM" or "labels". */
+	public String modality;
+	/** The stored element type (preserved in the file). */
+	public DataType dataType;
+	/** Shape of the whole level. */
+	public long[] levelShape;
+	/** The exported box in voxels of the level; equals the whole level when not cropped. */
+	public Region region;
+	/** The Zarr chunk shape. */
+	public int[] chunkShape;
+	/** The source compressor's id ({@code zstd}, {@code blosc}, {@code gzip}, {@code zlib}, {@code none}). */
+	public String compressorId;
+	/** The source compressor's description, e.g. {@code blosc(lz4, clevel=5, shuffle)}. */
+	public String compressorDescription;
+	/** Voxel size of the exported level in nm, or null when unknown. */
+	public double[] voxelSizeNm;
+	/** Translation of the exported level in nm (centre of its voxel 0), or null when unknown. */
+	public double[] translationNm;
+	/** Where {@link #voxelSizeNm} comes from. */
+	public VoxelSizeSource voxelSizeSource;
+	/** The raw attributes of the multiscale group ({@code .zattrs}). */
+	public ObjectNode groupAttributes;
+	/** Catalog facts of the dataset, or null when not catalogued. */
+	public DatasetFacts facts;
+	/** The written {@code .npy} file (absolute). */
+	public Path npyFile;
+	/** Size of the {@code .npy} file in bytes. */
+	public long npyBytes;
+	/** SHA-256 of the {@code .npy} file as written, lower-case hex. */
+	public String sha256;
+	/** Mean of all exported voxel values, or null when not a finite number (NaN data). */
+	public Double mean;
+	/** Chunks read from the store, and how many of them were absent (fill value). */
+	public long chunksRead;
+	public long chunksMissing;
+	/** Wall time of the export in seconds. */
+	public double processingSeconds;
+	/** When the export started and ended (UTC). */
+	public Instant startedAt;
+	public Instant finishedAt;
+}

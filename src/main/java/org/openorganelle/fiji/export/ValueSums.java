@@ -1,0 +1,152 @@
+package org.openorganelle.fiji.export;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.nio.ByteOrder;
+
+import org.openorganelle.fiji.zarr.ChunkGrid;
+import org.openorganelle.fiji.zarr.DataType;
+import org.openorganelle.fiji.zarr.Region;
+
+/**
+ * The sum and count of exported voxel values, for the record's {@code global_mean}.
+ * Boxes of a C-order buffer are summed by worker threads in any order; integer sums are
+ * exact and float sums are added exactly (as {@link BigDecimal}), so the mean does not
+ * depend on the order chunks arrive in. NaN or infinite values make the mean undefined.
+ */
+final class ValueSums {
+
+	private final DataType type;
+	private final VarHandle view;
+	private BigDecimal sum = BigDecimal.ZERO;
+	private long count;
+	private boolean nonFinite;
+
+	ValueSums(final DataType type) {
+		this.type = type;
+		final ByteOrder order = type.order();
+		switch (type.kind() == DataType.Kind.FLOAT ? -type.size() : type.size()) {
+		case 1:
+			view = null;
+			break;
+		case 2:
+			view = MethodHandles.byteArrayViewVarHandle(short[].class, order);
+			break;
+		case 4:
+			view = MethodHandles.byteArrayViewVarHandle(int[].class, order);
+			break;
+		case 8:
+			view = MethodHandles.byteArrayViewVarHandle(long[].class, order);
+			break;
+		case -4:
+			view = MethodHandles.byteArrayViewVarHandle(float[].class, order);
+			break;
+		default:
+			view = MethodHandles.byteArrayViewVarHandle(double[].class, order);
+		}
+	}
+
+	/**
+	 * Adds the values of a box of a C-order buffer holding a region.
+	 *
+	 * @param buffer the region's voxels
+	 * @param regionSize the region's shape
+	 * @param box the box to add, in the region's coordinates
+	 */
+	void addBox(final byte[] buffer, final long[] regionSize, final Region box) {
+		final int n = regionSize.length;
+		final long[] strides = ChunkGrid.strides(regionSize);
+		final long[] start = box.start();
+		final long[] size = box.size();
+		final int rowLength = (int) size[n - 1];
+		final long[] index = new long[n];
+		final Partial partial = new Partial();
+		while (true) {
+			long offset = 0;
+			for (int d = 0; d < n; d++)
+				offset += (start[d] + index[d]) * strides[d];
+			addRow(buffer, (int) (offset * type.size()), rowLength, partial);
+			int d = n - 2;
+			while (d >= 0 && ++index[d] == size[d]) {
+				index[d] = 0;
+				d--;
+			}
+			if (d < 0)
+				break;
+		}
+		merge(partial, box.elementCount());
+	}
+
+	/** Per-box accumulators: exact integer parts, or a double for floats. */
+	private static final class Partial {
+		long low;
+		long high;
+		double floating;
+		boolean nonFinite;
+	}
+
+	private void addRow(final byte[] b, final int offset, final int length, final Partial p) {
+		final boolean signed = type.kind() == DataType.Kind.SIGNED;
+		final int size = type.size();
+		final int end = offset + length * size;
+		if (type.kind() == DataType.Kind.FLOAT) {
+			double s = 0;
+			for (int i = offset; i < end; i += size)
+				s += size == 4 ? (float) view.get(b, i) : (double) view.get(b, i);
+			if (Double.isFinite(s))
+				p.floating += s;
+			else
+				p.nonFinite = true;
+			return;
+		}
+		long s = 0;
+		switch (size) {
+		case 1:
+			for (int i = offset; i < end; i++)
+				s += signed ? b[i] : b[i] & 0xff;
+			break;
+		case 2:
+			for (int i = offset; i < end; i += 2) {
+				final short v = (short) view.get(b, i);
+				s += signed ? v : v & 0xffff;
+			}
+			break;
+		case 4:
+			for (int i = offset; i < end; i += 4) {
+				final int v = (int) view.get(b, i);
+				s += signed ? v : v & 0xffffffffL;
+			}
+			break;
+		default:
+			for (int i = offset; i < end; i += 8) {
+				final long v = (long) view.get(b, i);
+				p.low += v & 0xffffffffL;
+				p.high += signed ? v >> 32 : v >>> 32;
+			}
+		}
+		p.low += s;
+	}
+
+	private synchronized void merge(final Partial p, final long elements) {
+		count += elements;
+		if (p.nonFinite || nonFinite) {
+			nonFinite = true;
+			return;
+		}
+		if (type.kind() == DataType.Kind.FLOAT)
+			sum = sum.add(new BigDecimal(p.floating));
+		else
+			sum = sum.add(new BigDecimal(BigInteger.valueOf(p.high).shiftLeft(32).add(BigInteger.valueOf(p.low))));
+	}
+
+	/** The mean, or null when there are no values or some are NaN or infinite. */
+	synchronized Double mean() {
+		if (count == 0 || nonFinite)
+			return null;
+		final double mean = sum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64).doubleValue();
+		return Double.isFinite(mean) ? mean : null;
+	}
+}

@@ -1,0 +1,389 @@
+package org.openorganelle.fiji.export;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.openorganelle.fiji.OpenOrganelleException;
+import org.openorganelle.fiji.zarr.BlockCopy;
+import org.openorganelle.fiji.zarr.ChunkGrid;
+import org.openorganelle.fiji.zarr.ChunkReader;
+import org.openorganelle.fiji.zarr.Region;
+import org.openorganelle.fiji.zarr.ZarrArray;
+import org.openorganelle.fiji.zarr.ZarrArrayMetadata;
+
+/**
+ * Streams a region of an array into an {@code .npy} file in file order, hashing and
+ * averaging on the way, in bounded memory.
+ * <p>
+ * The region is cut into slabs one chunk deep along the first axis. Workers fetch and
+ * decode a slab's chunks in parallel into a buffer; a writer thread appends the buffer to
+ * the file and the SHA-256 while the workers fill the other buffer. A slab larger than
+ * the memory budget is written in several passes of whole planes (or rows): its chunks
+ * are then fetched and decoded once, their boxes kept in a {@link SlabSpool} on local
+ * disk, and each pass reads back the contiguous part it needs. Memory is two buffers of
+ * half the budget plus one chunk per worker, whatever the array's size.
+ */
+final class VolumeStreamer {
+
+	private final ZarrArray array;
+	private final ZarrArrayMetadata metadata;
+	private final Region region;
+	private final int workers;
+	private final long passBytes;
+	private final Path spoolDirectory;
+	private final Cancellation cancellation;
+	private final ExportProgress progress;
+	private final int elementSize;
+	private final ChunkGrid grid;
+
+	private final ThreadLocal<WorkerState> workerState = ThreadLocal.withInitial(WorkerState::new);
+	private final AtomicLong chunksRead = new AtomicLong();
+	private final AtomicLong chunksMissing = new AtomicLong();
+	private final AtomicLong bytesWritten = new AtomicLong();
+	private long started;
+	private long bytesTotal;
+	private long chunksTotal;
+
+	/** What the streamer measured. */
+	static final class Result {
+		final String sha256;
+		final Double mean;
+		final long bytes;
+		final long chunksRead;
+		final long chunksMissing;
+
+		Result(final String sha256, final Double mean, final long bytes, final long chunksRead,
+				final long chunksMissing) {
+			this.sha256 = sha256;
+			this.mean = mean;
+			this.bytes = bytes;
+			this.chunksRead = chunksRead;
+			this.chunksMissing = chunksMissing;
+		}
+	}
+
+	/**
+	 * @param memoryBudget bytes for the two output buffers together (at least one row each)
+	 * @param spoolDirectory where a slab spool file goes when a slab exceeds the budget
+	 */
+	VolumeStreamer(final ZarrArray array, final Region region, final int workers, final long memoryBudget,
+			final Path spoolDirectory, final Cancellation cancellation, final ExportProgress progress) {
+		this.array = array;
+		this.metadata = array.metadata();
+		this.region = region;
+		this.workers = workers;
+		this.passBytes = Math.min(ZarrArrayMetadata.MAX_CHUNK_BYTES, Math.max(1, memoryBudget / 2));
+		this.spoolDirectory = spoolDirectory;
+		this.cancellation = cancellation;
+		this.progress = progress;
+		this.elementSize = metadata.dataType().size();
+		this.grid = new ChunkGrid(metadata);
+	}
+
+	/** Writes header and data to {@code out} from its current position. */
+	Result stream(final FileChannel out) throws IOException {
+		started = System.nanoTime();
+		final byte[] header = NpyHeader.of(metadata.dataType(), region.size());
+		bytesTotal = header.length + region.elementCount() * elementSize;
+		chunksTotal = chunkCount(region);
+		final MessageDigest sha256 = sha256();
+		final ValueSums sums = new ValueSums(metadata.dataType());
+		final ExecutorService pool = Executors.newFixedThreadPool(workers, daemon("openorganelle-fetch"));
+		final ExecutorService writer = Executors.newSingleThreadExecutor(daemon("openorganelle-write"));
+		try {
+			final Writes writes = new Writes(writer, out, sha256);
+			awaitWrite(writes.submit(header, header.length));
+			final Buffers buffers = new Buffers();
+			for (final Region slab : slabs()) {
+				final List<Region> passes = passes(slab);
+				if (passes.size() == 1) {
+					assemble(pool, slab, buffers, sums, null, writes);
+					continue;
+				}
+				try (SlabSpool spool = new SlabSpool(spoolDirectory, slab, elementSize)) {
+					run(pool, grid.chunksIn(slab), position -> {
+						final Region box = overlap(position, slab);
+						final byte[] block = workerState.get().block(box.elementCount() * elementSize);
+						BlockCopy.copy(decoded(position), chunkBox(position), block, box, elementSize);
+						spool.put(box, block);
+					});
+					for (final Region pass : passes)
+						assemble(pool, pass, buffers, sums, spool, writes);
+				}
+			}
+			buffers.awaitAll();
+			return new Result(hex(sha256.digest()), sums.mean(), bytesTotal, chunksRead.get(), chunksMissing.get());
+		} finally {
+			pool.shutdownNow();
+			writer.shutdownNow();
+		}
+	}
+
+	/**
+	 * Fills the next free buffer with one pass (chunks from the store, or their boxes from
+	 * the spool), then queues its write.
+	 */
+	private void assemble(final ExecutorService pool, final Region pass, final Buffers buffers, final ValueSums sums,
+			final SlabSpool spool, final Writes writes) {
+		final byte[] buffer = buffers.next(pass.elementCount() * elementSize);
+		run(pool, grid.chunksIn(pass), position -> {
+			final Region part = overlap(position, pass);
+			final byte[] source = spool == null ? decoded(position) : spool.read(overlap(position, spool.slab()), part);
+			final Region sourceBox = spool == null ? chunkBox(position) : part;
+			sums.addBox(buffer, pass.size(), BlockCopy.copy(source, sourceBox, buffer, pass, elementSize));
+		});
+		buffers.written(writes.submit(buffer, (int) (pass.elementCount() * elementSize)));
+	}
+
+	/** One decoded chunk in the worker's own buffer, counting fetches. */
+	private byte[] decoded(final long[] position) {
+		final WorkerState state = workerState.get();
+		final boolean stored = state.reader.read(position, state.chunk);
+		chunksRead.incrementAndGet();
+		if (!stored)
+			chunksMissing.incrementAndGet();
+		return state.chunk;
+	}
+
+	/** The whole (decoded, full-size) chunk at a grid position, in array coordinates. */
+	private Region chunkBox(final long[] position) {
+		final int[] chunks = metadata.chunks();
+		final long[] origin = new long[chunks.length];
+		final long[] shape = new long[chunks.length];
+		for (int d = 0; d < chunks.length; d++) {
+			origin[d] = position[d] * chunks[d];
+			shape[d] = chunks[d];
+		}
+		return new Region(origin, shape);
+	}
+
+	/** The part of a chunk inside a box, in array coordinates. */
+	private Region overlap(final long[] position, final Region box) {
+		final Region inBox = grid.intersection(position, box);
+		final long[] start = inBox.start();
+		final long[] boxStart = box.start();
+		for (int d = 0; d < start.length; d++)
+			start[d] += boxStart[d];
+		return new Region(start, inBox.size());
+	}
+
+	/** Runs a task per chunk on the pool, stopping all at the first failure or cancellation. */
+	private void run(final ExecutorService pool, final List<long[]> positions, final ChunkTask task) {
+		cancellation.check();
+		final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+		final List<Future<?>> futures = new ArrayList<>(positions.size());
+		for (final long[] position : positions)
+			futures.add(pool.submit(() -> {
+				if (failure.get() != null || cancellation.isCancelled())
+					return;
+				try {
+					task.run(position);
+					report();
+				} catch (final RuntimeException e) {
+					failure.compareAndSet(null, e);
+				}
+			}));
+		for (final Future<?> f : futures)
+			await(f);
+		cancellation.check();
+		if (failure.get() != null)
+			throw failure.get();
+	}
+
+	private void report() {
+		progress.update(new ExportProgress.Status(chunksRead.get(), chunksTotal, bytesWritten.get(), bytesTotal,
+				System.nanoTime() - started));
+	}
+
+	/** Slabs one chunk deep along axis 0, covering the region. */
+	private List<Region> slabs() {
+		final List<Region> slabs = new ArrayList<>();
+		final long[] start = region.start();
+		final long[] size = region.size();
+		final long end = start[0] + size[0];
+		final int depth = metadata.chunks()[0];
+		for (long z = start[0]; z < end;) {
+			final long next = Math.min(end, (z / depth + 1) * depth);
+			final long[] s = start.clone();
+			final long[] n = size.clone();
+			s[0] = z;
+			n[0] = next - z;
+			slabs.add(new Region(s, n));
+			z = next;
+		}
+		return slabs;
+	}
+
+	/** A slab as one pass, or split into passes of whole planes, or of rows when a plane is too large. */
+	private List<Region> passes(final Region slab) {
+		final long[] start = slab.start();
+		final long[] size = slab.size();
+		final long planeBytes = slab.elementCount() / Math.max(1, size[0]) * elementSize;
+		final List<Region> passes = new ArrayList<>();
+		if (slab.elementCount() * elementSize <= passBytes || size.length == 1) {
+			passes.add(slab);
+			return passes;
+		}
+		final int axis = planeBytes <= passBytes || size.length == 2 ? 0 : 1;
+		final long unitBytes = axis == 0 ? planeBytes : planeBytes / Math.max(1, size[1]);
+		final long perPass = Math.max(1, passBytes / Math.max(1, unitBytes));
+		for (long z = 0; z < size[0]; z += axis == 0 ? perPass : 1)
+			for (long y = 0; y < (axis == 0 ? 1 : size[1]); y += perPass) {
+				final long[] s = start.clone();
+				final long[] n = size.clone();
+				s[0] = start[0] + z;
+				n[0] = axis == 0 ? Math.min(perPass, size[0] - z) : 1;
+				if (axis == 1) {
+					s[1] = start[1] + y;
+					n[1] = Math.min(perPass, size[1] - y);
+				}
+				passes.add(new Region(s, n));
+			}
+		return passes;
+	}
+
+	private long chunkCount(final Region r) {
+		final long[] start = r.start();
+		final long[] end = r.end();
+		final int[] chunks = metadata.chunks();
+		long count = 1;
+		for (int d = 0; d < start.length; d++)
+			count *= end[d] <= start[d] ? 0 : (end[d] - 1) / chunks[d] - start[d] / chunks[d] + 1;
+		return count;
+	}
+
+	private static void await(final Future<?> future) {
+		try {
+			future.get();
+		} catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new ExportCancelledException("was interrupted");
+		} catch (final ExecutionException e) {
+			throw new OpenOrganelleException("export worker failed: " + e.getCause(), e.getCause());
+		}
+	}
+
+	/** A unit of per-chunk work. */
+	private interface ChunkTask {
+		void run(long[] position);
+	}
+
+	/** The two output buffers, used in turn so workers fill one while the writer writes the other. */
+	private final class Buffers {
+		private final byte[][] buffers = new byte[2][];
+		private final Future<?>[] pending = new Future<?>[2];
+		private int turn;
+
+		/** The next buffer of at least {@code bytes}, once its previous write is done. */
+		byte[] next(final long bytes) {
+			turn = 1 - turn;
+			if (pending[turn] != null)
+				awaitWrite(pending[turn]);
+			pending[turn] = null;
+			if (buffers[turn] == null || buffers[turn].length < bytes)
+				buffers[turn] = new byte[Math.toIntExact(Math.max(bytes, Math.min(passBytes, bytesTotal)))];
+			return buffers[turn];
+		}
+
+		/** Records the write of the buffer last handed out. */
+		void written(final Future<?> write) {
+			pending[turn] = write;
+		}
+
+		void awaitAll() {
+			for (final Future<?> f : pending)
+				if (f != null)
+					awaitWrite(f);
+		}
+	}
+
+	/** The writer thread: appends blocks to the file and the digest, in order. */
+	private final class Writes {
+		private final ExecutorService writer;
+		private final FileChannel out;
+		private final MessageDigest digest;
+
+		Writes(final ExecutorService writer, final FileChannel out, final MessageDigest digest) {
+			this.writer = writer;
+			this.out = out;
+			this.digest = digest;
+		}
+
+		Future<?> submit(final byte[] data, final int length) {
+			return writer.submit(() -> {
+				digest.update(data, 0, length);
+				final ByteBuffer buffer = ByteBuffer.wrap(data, 0, length);
+				try {
+					while (buffer.hasRemaining())
+						out.write(buffer);
+				} catch (final IOException e) {
+					throw new OpenOrganelleException("cannot write the export: " + e.getMessage(), e);
+				}
+				bytesWritten.addAndGet(length);
+				report();
+			});
+		}
+	}
+
+	private static void awaitWrite(final Future<?> write) {
+		try {
+			write.get();
+		} catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new ExportCancelledException("was interrupted");
+		} catch (final ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException)
+				throw (RuntimeException) e.getCause();
+			throw new OpenOrganelleException("export writer failed: " + e.getCause(), e.getCause());
+		}
+	}
+
+	/** Per-thread decoding state: a chunk reader, a chunk buffer and a block buffer. */
+	private final class WorkerState {
+		final ChunkReader reader = array.newChunkReader();
+		final byte[] chunk = new byte[metadata.chunkBytes()];
+		private byte[] block = new byte[0];
+
+		byte[] block(final long bytes) {
+			if (block.length < bytes)
+				block = new byte[(int) bytes];
+			return block;
+		}
+	}
+
+	private static ThreadFactory daemon(final String name) {
+		return r -> {
+			final Thread t = new Thread(r, name);
+			t.setDaemon(true);
+			return t;
+		};
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		} catch (final NoSuchAlgorithmException e) {
+			throw new IllegalStateException("the JVM lacks SHA-256", e);
+		}
+	}
+
+	private static String hex(final byte[] bytes) {
+		final StringBuilder s = new StringBuilder(bytes.length * 2);
+		for (final byte b : bytes)
+			s.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+		return s.toString();
+	}
+}
