@@ -141,7 +141,7 @@ def main():
 
     out.append("## Setup\n")
     for k in ("cli", "endpoint", "java", "python", "malloc_env", "openorganelle_java_opts", "commit", "machine",
-              "quick", "server_errors_total"):
+              "quick", "server_errors_total", "load_average"):
         if k in info:
             out.append("- %s: %s" % (k, info[k].strip() or "(none)"))
     out.append("- data root: %s (bucket %s, container %s)" % (summary["root"], summary["bucket"],

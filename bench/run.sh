@@ -98,6 +98,8 @@ if [[ ! -f "$S3PROXY_JAR" ]]; then
      || die "could not fetch org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies"
 fi
 
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+
 # ---------------------------------------------------------------- data
 gen_args=(--root "$data")
 (( quick )) && gen_args+=(--quick)
@@ -326,6 +328,7 @@ cleanup
   echo "commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD -- src pom.xml 2>/dev/null || echo ' (+ uncommitted changes in src/pom.xml)')"
   echo "machine=$(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
   echo "server_errors_total=$(server_errors)"
+  echo "load_average=$load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end (1/5/15 min; other work on the machine skews timings)"
 } > "$work/run-info.txt"
 $PY "$here/report.py" --runs "$runs" --info "$work/run-info.txt" --data-summary "$summary" \
   --rss-goal-mb "$BIG_RSS_GOAL_MB" --out "$work/results.md"

@@ -25,6 +25,18 @@ public final class HumanReadable {
 		return digits + " " + UNITS[unit];
 	}
 
+	/** A byte count in binary units, as limits are given: {@code 4 GiB}, {@code 100 KiB}, {@code 1.5 GiB}. */
+	public static String binaryBytes(final long bytes) {
+		final String[] units = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+		int unit = 0;
+		double value = bytes;
+		while (value >= 1024 && unit < units.length - 1) {
+			value /= 1024;
+			unit++;
+		}
+		return number(Math.round(value * 100) / 100.0) + " " + units[unit];
+	}
+
 	/** Dimensions joined by '×': {@code 564×2520×2596}. */
 	public static String shape(final long[] shape) {
 		final StringBuilder s = new StringBuilder();

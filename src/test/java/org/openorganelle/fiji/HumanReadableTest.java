@@ -19,6 +19,14 @@ class HumanReadableTest {
 	}
 
 	@Test
+	void formatsLimitsInBinaryUnits() {
+		assertEquals("4 GiB", HumanReadable.binaryBytes(4L << 30));
+		assertEquals("100 KiB", HumanReadable.binaryBytes(100 << 10));
+		assertEquals("1.5 GiB", HumanReadable.binaryBytes(3L << 29));
+		assertEquals("512 B", HumanReadable.binaryBytes(512));
+	}
+
+	@Test
 	void formatsShapesAndLengths() {
 		assertEquals("564×2520×2596", HumanReadable.shape(new long[] { 564, 2520, 2596 }));
 		assertEquals("2.96×4×4", HumanReadable.lengths(new double[] { 2.96, 4.0, 4.0 }));

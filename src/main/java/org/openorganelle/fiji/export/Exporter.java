@@ -127,7 +127,8 @@ public final class Exporter {
 		throw new OpenOrganelleException(request.group().path() + " level " + request.level().name() + " ("
 				+ (request.region().elementCount() == request.level().metadata().elementCount() ? "whole level"
 						: "region " + request.region())
-				+ ") is " + HumanReadable.bytes(bytes) + ", above the limit of " + HumanReadable.bytes(options.maxBytes())
+				+ ") is " + HumanReadable.bytes(bytes) + ", above the limit of "
+				+ HumanReadable.binaryBytes(options.maxBytes())
 				+ advice + "; choose a coarser --level or a --region, or raise --max-bytes");
 	}
 
