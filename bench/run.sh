@@ -19,8 +19,9 @@
 #   --data DIR       data root (default bench/work/data, or bench/work/data-quick with --quick)
 #   --port N         s3proxy port (default: a free port on 127.0.0.1)
 # Environment:
-#   BENCH_BIG_JAVA_OPTS  OPENORGANELLE_JAVA_OPTS for the ~2 GB export only (default: none);
-#                        what was used is printed with the result
+#   BENCH_BIG_JAVA_OPTS  OPENORGANELLE_JAVA_OPTS for the ~2 GB export only (default: none, the
+#                        launcher's defaults); several sets separated by "|" run one export each,
+#                        e.g. "|-Xmx256m" (defaults, then -Xmx256m); each is printed with its result
 #   OPENORGANELLE_JAVA_OPTS, MALLOC_* are passed through unchanged and printed in the report
 #   BENCH_CLI            the command standing for scripts/openorganelle (default: the real one;
 #                        only for testing this harness)
@@ -99,6 +100,10 @@ if [[ ! -f "$S3PROXY_JAR" ]]; then
 fi
 
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+jar_id() { # the built jar's checksum, to tell whether it changed during the run
+  local j; j=$(ls "$root"/target/OpenOrganelle_Fiji-*.jar 2>/dev/null | grep -v -- '-sources\|-javadoc\|-tests' | head -n 1 || true)
+  if [[ -n "$j" ]]; then printf '%s %s' "$(basename "$j")" "$(sha256sum "$j" | cut -c1-12)"; else printf 'none'; fi
+}
 
 # ---------------------------------------------------------------- data
 gen_args=(--root "$data")
@@ -119,6 +124,7 @@ if ! "$CLI" export --help > "$log/cli-export-help.txt" 2>&1; then
   cat "$log/cli-export-help.txt" >&2
   die "'$CLI export --help' failed: the export subcommand is missing or the build failed"
 fi
+jar_start="$(jar_id)"
 
 # ---------------------------------------------------------------- s3proxy
 server_pid=""
@@ -168,14 +174,21 @@ measure() {
   local phase="$1" tool="$2" array="$3" bytes="$4" outdir="$5"; shift 5
   local envs=()
   while [[ "$1" != "--" ]]; do envs+=("$1"); shift; done; shift
-  local id="$phase-$tool-$array-$(date +%s%N)"
-  local before after rc=0 errs_before errs_after
-  errs_before="$(server_errors)"
-  before="$(date +%s%N)"
-  env ${envs[@]+"${envs[@]}"} timeout 600 /usr/bin/time -v -o "$log/$id.time" "$@" \
-    > "$log/$id.out" 2> "$log/$id.err" || rc=$?
-  after="$(date +%s%N)"
-  errs_after="$(server_errors)"
+  local id before after rc errs_before errs_after attempt
+  for attempt in 1 2; do
+    id="$phase-$tool-$array-$(date +%s%N)"
+    rc=0
+    rm -rf "$outdir"
+    errs_before="$(server_errors)"
+    before="$(date +%s%N)"
+    env ${envs[@]+"${envs[@]}"} timeout 600 /usr/bin/time -v -o "$log/$id.time" "$@" \
+      > "$log/$id.out" 2> "$log/$id.err" || rc=$?
+    after="$(date +%s%N)"
+    errs_after="$(server_errors)"
+    # the launcher rebuilds the jar when someone changed the sources meanwhile: never time a build
+    grep -q '^openorganelle: building' "$log/$id.err" || break
+    (( attempt == 1 )) && say "  (the launcher rebuilt the jar during this run: measuring it again)"
+  done
   if (( rc != 0 )); then
     say "FAILED ($rc): ${envs[*]} $*"
     tail -n 30 "$log/$id.err" >&2
@@ -290,27 +303,35 @@ for line in "${arrays[@]}"; do
   done
 done
 
-# ---- 3. the ~2 GB array: peak RSS of this project (goal < 300 MB), zarr-python for reference
+# ---- 3. the ~2 GB array: peak RSS of this project (goal < 300 MB), zarr-python for reference.
+# BENCH_BIG_JAVA_OPTS may list several option sets separated by "|" (an empty set = the launcher's
+# defaults), e.g. "|-Xmx256m": one export per set. Outputs are compared by SHA-256 (sha256sum,
+# computed here) so that only one 2 GB file is on disk at a time.
+IFS='|' read -r -a big_opt_sets <<< "${BENCH_BIG_JAVA_OPTS:-}"
+(( ${#big_opt_sets[@]} )) || big_opt_sets=("")
+[[ "${BENCH_BIG_JAVA_OPTS:-}" == *'|' ]] && big_opt_sets+=("")
 for line in "${arrays[@]}"; do
   read -r name codec bytes stored <<< "$line"
   [[ "$name" == *-big ]] || continue
-  say "big: S3 export of recon-1/em/$name/s0 ($codec, $((bytes / 1000000)) MB)${BENCH_BIG_JAVA_OPTS:+ with OPENORGANELLE_JAVA_OPTS=$BENCH_BIG_JAVA_OPTS}"
-  d_ours="$out/big-ours"; d_py="$out/big-py"
-  big_env=()
-  [[ -n "${BENCH_BIG_JAVA_OPTS:-}" ]] && big_env=(OPENORGANELLE_JAVA_OPTS="$BENCH_BIG_JAVA_OPTS")
-  ours big "$d_ours" "$name" "$bytes" ${big_env[@]+"${big_env[@]}"}
-  note big "$name" java_opts "${BENCH_BIG_JAVA_OPTS:-${OPENORGANELLE_JAVA_OPTS:-none}}"
+  sums=()
+  for opts in "${big_opt_sets[@]}"; do
+    opts="$(echo "$opts" | xargs)"   # trim
+    say "big: S3 export of recon-1/em/$name/s0 ($codec, $((bytes / 1000000)) MB), OPENORGANELLE_JAVA_OPTS=${opts:-${OPENORGANELLE_JAVA_OPTS:-(none)}}"
+    d_ours="$out/big-ours"
+    if [[ -n "$opts" ]]; then ours big "$d_ours" "$name" "$bytes" OPENORGANELLE_JAVA_OPTS="$opts"
+    else ours big "$d_ours" "$name" "$bytes"; fi
+    sums+=("$(sha256sum "$(npy_in "$d_ours")" | cut -d' ' -f1)")
+    if (( keep )); then mv "$d_ours" "$d_ours-$(date +%s%N)"; else rm -rf "$d_ours"; fi
+  done
   if (( python_big )); then
-    # keep at most one 2 GB export on disk: compare by SHA-256 (computed here, not by either tool)
-    sum_ours="$(sha256sum "$(npy_in "$d_ours")" | cut -d' ' -f1)"
-    (( keep )) || rm -rf "$d_ours"
+    d_py="$out/big-py"
     zarrpy big "$d_py" "$name" "$bytes"
     sum_py="$(sha256sum "$(npy_in "$d_py")" | cut -d' ' -f1)"
-    if [[ "$sum_ours" == "$sum_py" ]]; then same=yes; else same=no; fi
-    note big "$name" identical "$same"
+    for sum in "${sums[@]}"; do
+      if [[ "$sum" == "$sum_py" ]]; then same=yes; else same=no; fi
+      note big "$name" identical "$same"
+    done
     (( keep )) || rm -rf "$d_py"
-  else
-    (( keep )) || rm -rf "$d_ours"
   fi
 done
 
@@ -328,6 +349,9 @@ cleanup
   echo "commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD -- src pom.xml 2>/dev/null || echo ' (+ uncommitted changes in src/pom.xml)')"
   echo "machine=$(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
   echo "server_errors_total=$(server_errors)"
+  jar_end="$(jar_id)"
+  if [[ "$jar_start" == "$jar_end" ]]; then echo "jar=$jar_start"
+  else echo "jar=$jar_start at the start, $jar_end at the end: REBUILT during the run (mixed versions)"; fi
   echo "load_average=$load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end (1/5/15 min; other work on the machine skews timings)"
 } > "$work/run-info.txt"
 $PY "$here/report.py" --runs "$runs" --info "$work/run-info.txt" --data-summary "$summary" \

@@ -87,8 +87,9 @@ final class ExportAction implements Callable<Integer> {
 			description = "Refuse exports larger than this (default: ${DEFAULT-VALUE}); e.g. 500M, 16G.")
 	private String maxBytes;
 
-	@Option(names = "--memory", paramLabel = "SIZE", defaultValue = "128M",
-			description = "Output buffer memory (default: ${DEFAULT-VALUE}); larger slabs are written in passes.")
+	@Option(names = "--memory", paramLabel = "SIZE", defaultValue = "64M",
+			description = "Output buffer memory (default: ${DEFAULT-VALUE}); larger slabs are written in passes. "
+					+ "scripts/openorganelle sizes the JVM heap from it.")
 	private String memory;
 
 	@Override

@@ -15,8 +15,8 @@ public final class ExportOptions {
 	public static final int DEFAULT_WORKERS = 4;
 	/** Default refusal threshold: 4 GiB. */
 	public static final long DEFAULT_MAX_BYTES = 4L << 30;
-	/** Default memory for output buffers: 128 MiB. */
-	public static final long DEFAULT_MEMORY = 128L << 20;
+	/** Default memory for the output buffer: 64 MiB. */
+	public static final long DEFAULT_MEMORY = 64L << 20;
 	/** The most parallel fetches accepted. */
 	public static final int MAX_WORKERS = 256;
 
@@ -47,7 +47,7 @@ public final class ExportOptions {
 		this.clock = clock;
 	}
 
-	/** 4 workers, 4 GiB limit, 128 MiB of buffers, no time limit, no progress. */
+	/** 4 workers, 4 GiB limit, 64 MiB of buffer, no time limit, no progress. */
 	public static ExportOptions defaults() {
 		return new ExportOptions(DEFAULT_WORKERS, DEFAULT_MAX_BYTES, DEFAULT_MEMORY, null, new Cancellation(),
 				ExportProgress.NONE, Clock.systemDefaultZone());
@@ -62,7 +62,7 @@ public final class ExportOptions {
 		return new ExportOptions(workers, bytes, memory, timeout, cancellation, progress, clock);
 	}
 
-	/** Bytes of output buffers (the heap an export needs beyond one chunk per worker). */
+	/** Bytes of output buffer (the heap an export needs beyond one chunk per worker). */
 	public ExportOptions withMemory(final long bytes) {
 		return new ExportOptions(workers, maxBytes, bytes, timeout, cancellation, progress, clock);
 	}

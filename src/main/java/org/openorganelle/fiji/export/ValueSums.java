@@ -89,36 +89,25 @@ final class ValueSums {
 	}
 
 	private void addRow(final byte[] b, final int offset, final int length, final Partial p) {
-		final boolean signed = type.kind() == DataType.Kind.SIGNED;
-		final int size = type.size();
-		final int end = offset + length * size;
+		final int end = offset + length * type.size();
 		if (type.kind() == DataType.Kind.FLOAT) {
-			double s = 0;
-			for (int i = offset; i < end; i += size)
-				s += size == 4 ? (float) view.get(b, i) : (double) view.get(b, i);
+			final double s = type.size() == 4 ? floats(b, offset, end) : doubles(b, offset, end);
 			if (Double.isFinite(s))
 				p.floating += s;
 			else
 				p.nonFinite = true;
 			return;
 		}
-		long s = 0;
-		switch (size) {
+		final boolean signed = type.kind() == DataType.Kind.SIGNED;
+		switch (type.size()) {
 		case 1:
-			for (int i = offset; i < end; i++)
-				s += signed ? b[i] : b[i] & 0xff;
+			p.low += signed ? signedBytes(b, offset, end) : unsignedBytes(b, offset, end);
 			break;
 		case 2:
-			for (int i = offset; i < end; i += 2) {
-				final short v = (short) view.get(b, i);
-				s += signed ? v : v & 0xffff;
-			}
+			p.low += signed ? signedShorts(b, offset, end) : unsignedShorts(b, offset, end);
 			break;
 		case 4:
-			for (int i = offset; i < end; i += 4) {
-				final int v = (int) view.get(b, i);
-				s += signed ? v : v & 0xffffffffL;
-			}
+			p.low += signed ? signedInts(b, offset, end) : unsignedInts(b, offset, end);
 			break;
 		default:
 			for (int i = offset; i < end; i += 8) {
@@ -127,7 +116,62 @@ final class ValueSums {
 				p.high += signed ? v >> 32 : v >>> 32;
 			}
 		}
-		p.low += s;
+	}
+
+	private static long unsignedBytes(final byte[] b, final int from, final int to) {
+		long s = 0;
+		for (int i = from; i < to; i++)
+			s += b[i] & 0xff;
+		return s;
+	}
+
+	private static long signedBytes(final byte[] b, final int from, final int to) {
+		long s = 0;
+		for (int i = from; i < to; i++)
+			s += b[i];
+		return s;
+	}
+
+	private long unsignedShorts(final byte[] b, final int from, final int to) {
+		long s = 0;
+		for (int i = from; i < to; i += 2)
+			s += (short) view.get(b, i) & 0xffff;
+		return s;
+	}
+
+	private long signedShorts(final byte[] b, final int from, final int to) {
+		long s = 0;
+		for (int i = from; i < to; i += 2)
+			s += (short) view.get(b, i);
+		return s;
+	}
+
+	private long unsignedInts(final byte[] b, final int from, final int to) {
+		long s = 0;
+		for (int i = from; i < to; i += 4)
+			s += (int) view.get(b, i) & 0xffffffffL;
+		return s;
+	}
+
+	private long signedInts(final byte[] b, final int from, final int to) {
+		long s = 0;
+		for (int i = from; i < to; i += 4)
+			s += (int) view.get(b, i);
+		return s;
+	}
+
+	private double floats(final byte[] b, final int from, final int to) {
+		double s = 0;
+		for (int i = from; i < to; i += 4)
+			s += (float) view.get(b, i);
+		return s;
+	}
+
+	private double doubles(final byte[] b, final int from, final int to) {
+		double s = 0;
+		for (int i = from; i < to; i += 8)
+			s += (double) view.get(b, i);
+		return s;
 	}
 
 	private synchronized void merge(final Partial p, final long elements) {

@@ -8,10 +8,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,14 +31,17 @@ import org.openorganelle.fiji.zarr.ZarrArrayMetadata;
  * averaging on the way, in bounded memory.
  * <p>
  * The region is cut into slabs one chunk deep along the first axis. Workers fetch and
- * decode a slab's chunks in parallel into a buffer; a writer thread appends the buffer to
- * the file and the SHA-256 while the workers fill the other buffer. A slab larger than
- * the memory budget is written in several passes of whole planes (or rows): its chunks
- * are then fetched and decoded once, their boxes kept in a {@link SlabSpool} on local
- * disk, and each pass reads back the contiguous part it needs. Memory is two buffers of
- * half the budget plus one chunk per worker, whatever the array's size.
+ * decode a slab's chunks in parallel into a buffer, which is then appended to the file
+ * and the SHA-256. Fetches run on all workers at once; decoding runs on at most one
+ * worker per core. A slab larger than the memory budget is written in several passes of
+ * whole planes (or rows): its chunks are then fetched and decoded once, their boxes kept
+ * in a {@link SlabSpool} on local disk, and each pass reads back the contiguous part it
+ * needs. Memory is the budget plus one chunk per worker, whatever the array's size.
  */
 final class VolumeStreamer {
+
+	/** Bytes per file write. */
+	private static final int WRITE_SLICE = 1 << 20;
 
 	private final ZarrArray array;
 	private final ZarrArrayMetadata metadata;
@@ -50,9 +55,11 @@ final class VolumeStreamer {
 	private final ChunkGrid grid;
 
 	private final ThreadLocal<WorkerState> workerState = ThreadLocal.withInitial(WorkerState::new);
+	private final Semaphore cores = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 	private final AtomicLong chunksRead = new AtomicLong();
 	private final AtomicLong chunksMissing = new AtomicLong();
 	private final AtomicLong bytesWritten = new AtomicLong();
+	private byte[] buffer;
 	private long started;
 	private long bytesTotal;
 	private long chunksTotal;
@@ -76,7 +83,7 @@ final class VolumeStreamer {
 	}
 
 	/**
-	 * @param memoryBudget bytes for the two output buffers together (at least one row each)
+	 * @param memoryBudget bytes for the output buffer (it holds at least one row)
 	 * @param spoolDirectory where a slab spool file goes when a slab exceeds the budget
 	 */
 	VolumeStreamer(final ZarrArray array, final Region region, final int workers, final long memoryBudget,
@@ -85,7 +92,7 @@ final class VolumeStreamer {
 		this.metadata = array.metadata();
 		this.region = region;
 		this.workers = workers;
-		this.passBytes = Math.min(ZarrArrayMetadata.MAX_CHUNK_BYTES, Math.max(1, memoryBudget / 2));
+		this.passBytes = Math.min(ZarrArrayMetadata.MAX_CHUNK_BYTES, Math.max(1, memoryBudget));
 		this.spoolDirectory = spoolDirectory;
 		this.cancellation = cancellation;
 		this.progress = progress;
@@ -102,72 +109,61 @@ final class VolumeStreamer {
 		final MessageDigest sha256 = sha256();
 		final ValueSums sums = new ValueSums(metadata.dataType());
 		final ExecutorService pool = Executors.newFixedThreadPool(workers, daemon("openorganelle-fetch"));
-		final ExecutorService writer = Executors.newSingleThreadExecutor(daemon("openorganelle-write"));
 		try {
-			final Writes writes = new Writes(writer, out, sha256);
-			awaitWrite(writes.submit(header, header.length));
-			final Buffers buffers = new Buffers();
+			final Output output = new Output(out, sha256);
+			output.write(header, header.length);
 			for (final Region slab : slabs()) {
 				final List<Region> passes = passes(slab);
 				if (passes.size() == 1) {
-					assemble(pool, slab, buffers, sums, null, writes);
+					assemble(pool, slab, sums, null, output);
 					continue;
 				}
 				try (SlabSpool spool = new SlabSpool(spoolDirectory, slab, elementSize)) {
-					run(pool, grid.chunksIn(slab), position -> {
+					run(pool, grid.chunksIn(slab), true, (position, stored) -> {
 						final Region box = overlap(position, slab);
 						final byte[] block = workerState.get().block(box.elementCount() * elementSize);
-						BlockCopy.copy(decoded(position), chunkBox(position), block, box, elementSize);
+						BlockCopy.copy(decoded(position, stored), grid.chunkBox(position), block, box, elementSize);
 						spool.put(box, block);
 					});
 					for (final Region pass : passes)
-						assemble(pool, pass, buffers, sums, spool, writes);
+						assemble(pool, pass, sums, spool, output);
 				}
 			}
-			buffers.awaitAll();
 			return new Result(hex(sha256.digest()), sums.mean(), bytesTotal, chunksRead.get(), chunksMissing.get());
 		} finally {
 			pool.shutdownNow();
-			writer.shutdownNow();
 		}
 	}
 
-	/**
-	 * Fills the next free buffer with one pass (chunks from the store, or their boxes from
-	 * the spool), then queues its write.
-	 */
-	private void assemble(final ExecutorService pool, final Region pass, final Buffers buffers, final ValueSums sums,
-			final SlabSpool spool, final Writes writes) {
-		final byte[] buffer = buffers.next(pass.elementCount() * elementSize);
-		run(pool, grid.chunksIn(pass), position -> {
+	/** Fills the buffer with one pass (chunks from the store, or their boxes from the spool) and writes it. */
+	private void assemble(final ExecutorService pool, final Region pass, final ValueSums sums, final SlabSpool spool,
+			final Output output) throws IOException {
+		final byte[] buffer = buffer(pass.elementCount() * elementSize);
+		run(pool, grid.chunksIn(pass), spool == null, (position, stored) -> {
 			final Region part = overlap(position, pass);
-			final byte[] source = spool == null ? decoded(position) : spool.read(overlap(position, spool.slab()), part);
-			final Region sourceBox = spool == null ? chunkBox(position) : part;
+			final byte[] source = spool == null ? decoded(position, stored)
+					: spool.read(overlap(position, spool.slab()), part);
+			final Region sourceBox = spool == null ? grid.chunkBox(position) : part;
 			sums.addBox(buffer, pass.size(), BlockCopy.copy(source, sourceBox, buffer, pass, elementSize));
 		});
-		buffers.written(writes.submit(buffer, (int) (pass.elementCount() * elementSize)));
+		output.write(buffer, (int) (pass.elementCount() * elementSize));
 	}
 
-	/** One decoded chunk in the worker's own buffer, counting fetches. */
-	private byte[] decoded(final long[] position) {
+	/** The output buffer, grown to at least {@code bytes} (and at once to the pass size when it fits). */
+	private byte[] buffer(final long bytes) {
+		if (buffer == null || buffer.length < bytes)
+			buffer = new byte[Math.toIntExact(Math.max(bytes, Math.min(passBytes, bytesTotal)))];
+		return buffer;
+	}
+
+	/** A fetched chunk decoded into the worker's own buffer, counting it. */
+	private byte[] decoded(final long[] position, final Optional<byte[]> stored) {
 		final WorkerState state = workerState.get();
-		final boolean stored = state.reader.read(position, state.chunk);
+		state.reader.decode(array.chunkKey(position), stored, state.chunk);
 		chunksRead.incrementAndGet();
-		if (!stored)
+		if (stored.isEmpty())
 			chunksMissing.incrementAndGet();
 		return state.chunk;
-	}
-
-	/** The whole (decoded, full-size) chunk at a grid position, in array coordinates. */
-	private Region chunkBox(final long[] position) {
-		final int[] chunks = metadata.chunks();
-		final long[] origin = new long[chunks.length];
-		final long[] shape = new long[chunks.length];
-		for (int d = 0; d < chunks.length; d++) {
-			origin[d] = position[d] * chunks[d];
-			shape[d] = chunks[d];
-		}
-		return new Region(origin, shape);
 	}
 
 	/** The part of a chunk inside a box, in array coordinates. */
@@ -180,8 +176,13 @@ final class VolumeStreamer {
 		return new Region(start, inBox.size());
 	}
 
-	/** Runs a task per chunk on the pool, stopping all at the first failure or cancellation. */
-	private void run(final ExecutorService pool, final List<long[]> positions, final ChunkTask task) {
+	/**
+	 * Runs a task per chunk on the pool, stopping all at the first failure or cancellation.
+	 * Fetches (when asked) run on every worker at once; the task itself, which is CPU work,
+	 * runs on at most as many workers at a time as there are cores.
+	 */
+	private void run(final ExecutorService pool, final List<long[]> positions, final boolean fetch,
+			final ChunkTask task) {
 		cancellation.check();
 		final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 		final List<Future<?>> futures = new ArrayList<>(positions.size());
@@ -190,8 +191,17 @@ final class VolumeStreamer {
 				if (failure.get() != null || cancellation.isCancelled())
 					return;
 				try {
-					task.run(position);
+					final Optional<byte[]> stored = fetch ? array.store().get(array.chunkKey(position)) : null;
+					cores.acquire();
+					try {
+						task.run(position, stored);
+					} finally {
+						cores.release();
+					}
 					report();
+				} catch (final InterruptedException e) {
+					Thread.currentThread().interrupt();
+					failure.compareAndSet(null, new ExportCancelledException("was interrupted"));
 				} catch (final RuntimeException e) {
 					failure.compareAndSet(null, e);
 				}
@@ -272,82 +282,43 @@ final class VolumeStreamer {
 			Thread.currentThread().interrupt();
 			throw new ExportCancelledException("was interrupted");
 		} catch (final ExecutionException e) {
+			if (e.getCause() instanceof OutOfMemoryError)
+				throw new OpenOrganelleException("out of memory: an export needs its buffer (--memory) plus a chunk per "
+						+ "worker on the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB here); lower "
+						+ "--memory or --workers, or give Java more heap (-Xmx)", e.getCause());
 			throw new OpenOrganelleException("export worker failed: " + e.getCause(), e.getCause());
 		}
 	}
 
-	/** A unit of per-chunk work. */
+	/** A unit of per-chunk work, given the chunk's stored bytes when they were fetched (else null). */
 	private interface ChunkTask {
-		void run(long[] position);
+		void run(long[] position, Optional<byte[]> stored);
 	}
 
-	/** The two output buffers, used in turn so workers fill one while the writer writes the other. */
-	private final class Buffers {
-		private final byte[][] buffers = new byte[2][];
-		private final Future<?>[] pending = new Future<?>[2];
-		private int turn;
-
-		/** The next buffer of at least {@code bytes}, once its previous write is done. */
-		byte[] next(final long bytes) {
-			turn = 1 - turn;
-			if (pending[turn] != null)
-				awaitWrite(pending[turn]);
-			pending[turn] = null;
-			if (buffers[turn] == null || buffers[turn].length < bytes)
-				buffers[turn] = new byte[Math.toIntExact(Math.max(bytes, Math.min(passBytes, bytesTotal)))];
-			return buffers[turn];
-		}
-
-		/** Records the write of the buffer last handed out. */
-		void written(final Future<?> write) {
-			pending[turn] = write;
-		}
-
-		void awaitAll() {
-			for (final Future<?> f : pending)
-				if (f != null)
-					awaitWrite(f);
-		}
-	}
-
-	/** The writer thread: appends blocks to the file and the digest, in order. */
-	private final class Writes {
-		private final ExecutorService writer;
+	/** Appends blocks to the file and the digest, in order. */
+	private final class Output {
 		private final FileChannel out;
 		private final MessageDigest digest;
 
-		Writes(final ExecutorService writer, final FileChannel out, final MessageDigest digest) {
-			this.writer = writer;
+		Output(final FileChannel out, final MessageDigest digest) {
 			this.out = out;
 			this.digest = digest;
 		}
 
-		Future<?> submit(final byte[] data, final int length) {
-			return writer.submit(() -> {
-				digest.update(data, 0, length);
-				final ByteBuffer buffer = ByteBuffer.wrap(data, 0, length);
-				try {
-					while (buffer.hasRemaining())
-						out.write(buffer);
-				} catch (final IOException e) {
-					throw new OpenOrganelleException("cannot write the export: " + e.getMessage(), e);
-				}
-				bytesWritten.addAndGet(length);
-				report();
-			});
-		}
-	}
-
-	private static void awaitWrite(final Future<?> write) {
-		try {
-			write.get();
-		} catch (final InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new ExportCancelledException("was interrupted");
-		} catch (final ExecutionException e) {
-			if (e.getCause() instanceof RuntimeException)
-				throw (RuntimeException) e.getCause();
-			throw new OpenOrganelleException("export writer failed: " + e.getCause(), e.getCause());
+		/**
+		 * Writes in slices: the JDK copies a heap buffer through a temporary direct buffer of
+		 * the same size (kept per thread), so one large write would double the memory.
+		 */
+		void write(final byte[] data, final int length) throws IOException {
+			cancellation.check();
+			digest.update(data, 0, length);
+			for (int at = 0; at < length; at += WRITE_SLICE) {
+				final ByteBuffer slice = ByteBuffer.wrap(data, at, Math.min(WRITE_SLICE, length - at));
+				while (slice.hasRemaining())
+					out.write(slice);
+			}
+			bytesWritten.addAndGet(length);
+			report();
 		}
 	}
 

@@ -82,15 +82,18 @@ public final class ChunkGrid {
 	 * @return the box that was copied, in the region's coordinates, or null when none
 	 */
 	public Region copyIntoRegion(final byte[] chunk, final long[] position, final Region region, final byte[] dst) {
+		return BlockCopy.copy(chunk, chunkBox(position), dst, region, elementSize);
+	}
+
+	/** The box a whole decoded chunk covers (full chunk shape, even at the array's edge), in array coordinates. */
+	public Region chunkBox(final long[] position) {
 		final long[] origin = new long[chunks.length];
-		final long[] blockShape = new long[chunks.length];
-		for (int d = 0; d < origin.length; d++) {
+		final long[] shape = new long[chunks.length];
+		for (int d = 0; d < chunks.length; d++) {
 			origin[d] = position[d] * chunks[d];
-			blockShape[d] = chunks[d];
+			shape[d] = chunks[d];
 		}
-		if (intersection(position, region) == null)
-			return null;
-		return BlockCopy.copy(chunk, new Region(origin, blockShape), dst, region, elementSize);
+		return new Region(origin, shape);
 	}
 
 	/** Element strides of a C-order block of the given shape. */

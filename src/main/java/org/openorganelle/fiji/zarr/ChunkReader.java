@@ -37,10 +37,19 @@ public final class ChunkReader {
 	 */
 	public boolean read(final long[] gridPosition, final byte[] dst) {
 		final String key = array.chunkKey(gridPosition);
-		final Optional<byte[]> stored = array.store().get(key);
-		final int length = metadata.chunkBytes();
+		return decode(key, array.store().get(key), dst);
+	}
+
+	/**
+	 * Decodes a chunk fetched from {@code key} into {@code dst}, or fills {@code dst} with
+	 * the fill value when the chunk is absent.
+	 *
+	 * @return whether the chunk was stored
+	 * @throws CodecException naming the key when the bytes cannot be decoded
+	 */
+	public boolean decode(final String key, final Optional<byte[]> stored, final byte[] dst) {
 		if (stored.isEmpty()) {
-			metadata.fillValue().fill(dst, 0, length);
+			metadata.fillValue().fill(dst, 0, metadata.chunkBytes());
 			return false;
 		}
 		decode(key, stored.get(), dst);
