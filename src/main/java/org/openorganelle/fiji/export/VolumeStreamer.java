@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,8 +33,8 @@ import org.openorganelle.fiji.zarr.ZarrArrayMetadata;
  * <p>
  * The region is cut into slabs one chunk deep along the first axis. Workers fetch and
  * decode a slab's chunks in parallel into a buffer, which is then appended to the file
- * and the SHA-256. Fetches run on all workers at once; decoding runs on at most one
- * worker per core. A slab larger than the memory budget is written in several passes of
+ * and the SHA-256; while it is written, the workers already fetch the next slab. Fetches
+ * run on all workers at once; decoding runs on at most one worker per core. A slab larger than the memory budget is written in several passes of
  * whole planes (or rows): its chunks are then fetched and decoded once, their boxes kept
  * in a {@link SlabSpool} on local disk, and each pass reads back the contiguous part it
  * needs. Memory is the budget plus one chunk per worker, whatever the array's size.
@@ -59,7 +60,7 @@ final class VolumeStreamer {
 	private final AtomicLong chunksRead = new AtomicLong();
 	private final AtomicLong chunksMissing = new AtomicLong();
 	private final AtomicLong bytesWritten = new AtomicLong();
-	private byte[] buffer;
+	private volatile byte[] buffer;
 	private long started;
 	private long bytesTotal;
 	private long chunksTotal;
@@ -112,22 +113,21 @@ final class VolumeStreamer {
 		try {
 			final Output output = new Output(out, sha256);
 			output.write(header, header.length);
-			for (final Region slab : slabs()) {
-				final List<Region> passes = passes(slab);
-				if (passes.size() == 1) {
-					assemble(pool, slab, sums, null, output);
+			final List<Region> slabs = slabs();
+			Batch ahead = null;
+			for (int i = 0; i < slabs.size(); i++) {
+				final Region slab = slabs.get(i);
+				if (passes(slab).size() > 1) {
+					spooled(pool, slab, sums, output);
 					continue;
 				}
-				try (SlabSpool spool = new SlabSpool(spoolDirectory, slab, elementSize)) {
-					run(pool, grid.chunksIn(slab), true, (position, stored) -> {
-						final Region box = overlap(position, slab);
-						final byte[] block = workerState.get().block(box.elementCount() * elementSize);
-						BlockCopy.copy(decoded(position, stored), grid.chunkBox(position), block, box, elementSize);
-						spool.put(box, block);
-					});
-					for (final Region pass : passes)
-						assemble(pool, pass, sums, spool, output);
-				}
+				final Batch batch = ahead != null ? ahead : direct(pool, slab, sums, true);
+				batch.await();
+				final boolean nextIsDirect = i + 1 < slabs.size() && passes(slabs.get(i + 1)).size() == 1;
+				ahead = nextIsDirect ? direct(pool, slabs.get(i + 1), sums, false) : null;
+				output.write(buffer, (int) (slab.elementCount() * elementSize));
+				if (ahead != null)
+					ahead.open();
 			}
 			return new Result(hex(sha256.digest()), sums.mean(), bytesTotal, chunksRead.get(), chunksMissing.get());
 		} finally {
@@ -135,25 +135,54 @@ final class VolumeStreamer {
 		}
 	}
 
-	/** Fills the buffer with one pass (chunks from the store, or their boxes from the spool) and writes it. */
-	private void assemble(final ExecutorService pool, final Region pass, final ValueSums sums, final SlabSpool spool,
-			final Output output) throws IOException {
-		final byte[] buffer = buffer(pass.elementCount() * elementSize);
-		run(pool, grid.chunksIn(pass), spool == null, (position, stored) -> {
-			final Region part = overlap(position, pass);
-			final byte[] source = spool == null ? decoded(position, stored)
-					: spool.read(overlap(position, spool.slab()), part);
-			final Region sourceBox = spool == null ? grid.chunkBox(position) : part;
-			sums.addBox(buffer, pass.size(), BlockCopy.copy(source, sourceBox, buffer, pass, elementSize));
-		});
-		output.write(buffer, (int) (pass.elementCount() * elementSize));
+	/**
+	 * Starts fetching a slab that fits the buffer. Its workers fetch at once but copy into
+	 * the buffer only when the batch is open, so the next slab is fetched while the
+	 * current one is still being written.
+	 */
+	private Batch direct(final ExecutorService pool, final Region slab, final ValueSums sums, final boolean open) {
+		final Batch batch = new Batch(slab.elementCount() * elementSize);
+		if (open)
+			batch.open();
+		batch.start(pool, grid.chunksIn(slab), true, (position, stored) -> sums.addBox(buffer, slab.size(),
+				grid.copyIntoRegion(decoded(position, stored), position, slab, buffer)));
+		return batch;
 	}
 
-	/** The output buffer, grown to at least {@code bytes} (and at once to the pass size when it fits). */
-	private byte[] buffer(final long bytes) {
+	/**
+	 * Writes a slab larger than the buffer: fetches and decodes its chunks once into a
+	 * spool, then assembles and writes it pass by pass from there.
+	 */
+	private void spooled(final ExecutorService pool, final Region slab, final ValueSums sums, final Output output)
+			throws IOException {
+		try (SlabSpool spool = new SlabSpool(spoolDirectory, slab, elementSize)) {
+			final Batch fill = new Batch(0);
+			fill.open();
+			fill.start(pool, grid.chunksIn(slab), true, (position, stored) -> {
+				final Region box = overlap(position, slab);
+				final byte[] block = workerState.get().block(box.elementCount() * elementSize);
+				BlockCopy.copy(decoded(position, stored), grid.chunkBox(position), block, box, elementSize);
+				spool.put(box, block);
+			});
+			fill.await();
+			for (final Region pass : passes(slab)) {
+				final Batch batch = new Batch(pass.elementCount() * elementSize);
+				batch.open();
+				batch.start(pool, grid.chunksIn(pass), false, (position, stored) -> {
+					final Region part = overlap(position, pass);
+					final byte[] source = spool.read(overlap(position, slab), part);
+					sums.addBox(buffer, pass.size(), BlockCopy.copy(source, part, buffer, pass, elementSize));
+				});
+				batch.await();
+				output.write(buffer, (int) (pass.elementCount() * elementSize));
+			}
+		}
+	}
+
+	/** Grows the output buffer to at least {@code bytes} (and at once to the pass size when it fits). */
+	private void buffer(final long bytes) {
 		if (buffer == null || buffer.length < bytes)
 			buffer = new byte[Math.toIntExact(Math.max(bytes, Math.min(passBytes, bytesTotal)))];
-		return buffer;
 	}
 
 	/** A fetched chunk decoded into the worker's own buffer, counting it. */
@@ -177,40 +206,62 @@ final class VolumeStreamer {
 	}
 
 	/**
-	 * Runs a task per chunk on the pool, stopping all at the first failure or cancellation.
-	 * Fetches (when asked) run on every worker at once; the task itself, which is CPU work,
-	 * runs on at most as many workers at a time as there are cores.
+	 * The chunk tasks of one slab or pass. Fetches (when asked) run on every worker at once
+	 * as soon as the batch starts; the rest of a task, which writes the buffer, waits until
+	 * the batch is open and then runs on at most as many workers at a time as there are
+	 * cores. The first failure or a cancellation stops the remaining tasks.
 	 */
-	private void run(final ExecutorService pool, final List<long[]> positions, final boolean fetch,
-			final ChunkTask task) {
-		cancellation.check();
-		final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-		final List<Future<?>> futures = new ArrayList<>(positions.size());
-		for (final long[] position : positions)
-			futures.add(pool.submit(() -> {
-				if (failure.get() != null || cancellation.isCancelled())
-					return;
-				try {
-					final Optional<byte[]> stored = fetch ? array.store().get(array.chunkKey(position)) : null;
-					cores.acquire();
+	private final class Batch {
+		private final long bytes;
+		private final CountDownLatch gate = new CountDownLatch(1);
+		private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+		private final List<Future<?>> futures = new ArrayList<>();
+
+		/** @param bytes the part of the buffer the batch fills */
+		Batch(final long bytes) {
+			this.bytes = bytes;
+		}
+
+		/** Lets the tasks write the buffer, once it is free and large enough. */
+		void open() {
+			buffer(bytes);
+			gate.countDown();
+		}
+
+		void start(final ExecutorService pool, final List<long[]> positions, final boolean fetch,
+				final ChunkTask task) {
+			cancellation.check();
+			for (final long[] position : positions)
+				futures.add(pool.submit(() -> {
+					if (failure.get() != null || cancellation.isCancelled())
+						return;
 					try {
-						task.run(position, stored);
-					} finally {
-						cores.release();
+						final Optional<byte[]> stored = fetch ? array.store().get(array.chunkKey(position)) : null;
+						gate.await();
+						cores.acquire();
+						try {
+							task.run(position, stored);
+						} finally {
+							cores.release();
+						}
+						report();
+					} catch (final InterruptedException e) {
+						Thread.currentThread().interrupt();
+						failure.compareAndSet(null, new ExportCancelledException("was interrupted"));
+					} catch (final RuntimeException e) {
+						failure.compareAndSet(null, e);
 					}
-					report();
-				} catch (final InterruptedException e) {
-					Thread.currentThread().interrupt();
-					failure.compareAndSet(null, new ExportCancelledException("was interrupted"));
-				} catch (final RuntimeException e) {
-					failure.compareAndSet(null, e);
-				}
-			}));
-		for (final Future<?> f : futures)
-			await(f);
-		cancellation.check();
-		if (failure.get() != null)
-			throw failure.get();
+				}));
+		}
+
+		/** Waits for every task; rethrows the first failure, or the cancellation. */
+		void await() {
+			for (final Future<?> f : futures)
+				VolumeStreamer.await(f);
+			cancellation.check();
+			if (failure.get() != null)
+				throw failure.get();
+		}
 	}
 
 	private void report() {
