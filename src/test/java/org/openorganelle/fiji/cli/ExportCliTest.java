@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openorganelle.fiji.export.MetadataSchema;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.NpyFile;
+import org.openorganelle.fiji.testing.CliRun;
 import org.openorganelle.fiji.testing.PublicBucket;
 import org.openorganelle.fiji.zarr.Json;
 
@@ -32,30 +31,11 @@ class ExportCliTest {
 
 	private static final String NACC = "jrc_mus-nacc-2/jrc_mus-nacc-2.zarr/recon-2/";
 
-	private static final class Run {
-		final int code;
-		final String out;
-		final String err;
-
-		Run(final int code, final String out, final String err) {
-			this.code = code;
-			this.out = out;
-			this.err = err;
-		}
-	}
-
-	private static Run run(final Map<String, String> env, final String... args) {
-		final StringWriter out = new StringWriter();
-		final StringWriter err = new StringWriter();
-		final int code = OpenOrganelleCli.execute(args, new PrintWriter(out), new PrintWriter(err), env);
-		return new Run(code, out.toString(), err.toString());
-	}
-
-	private static Run export(final Path output, final String... args) {
+	private static CliRun export(final Path output, final String... args) {
 		final List<String> all = new ArrayList<>(List.of("export", "--endpoint",
 				PublicBucket.server().endpoint().toString(), "--output", output.toString()));
 		all.addAll(List.of(args));
-		return run(Map.of(), all.toArray(new String[0]));
+		return CliRun.run(Map.of(), all.toArray(new String[0]));
 	}
 
 	private static List<String> names(final Path dir) throws IOException {
@@ -81,7 +61,7 @@ class ExportCliTest {
 
 	@Test
 	void exportsALevelWithTheOriginalLoadersFileNamesAndAValidRecord(@TempDir final Path out) throws Exception {
-		final Run r = export(out, "--dataset", "jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-int16", "--level", "s2");
+		final CliRun r = export(out, "--dataset", "jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-int16", "--level", "s2");
 		assertEquals(0, r.code, r.err);
 		final Path npy = only(out, "fibsem-int16_s2_[0-9]*_[0-9]*.npy");
 		final Path json = only(out, "metadata_fibsem-int16_s2_[0-9]*_[0-9]*.json");
@@ -108,7 +88,7 @@ class ExportCliTest {
 
 	@Test
 	void exportsSeveralArraysEachWithItsPairOfFiles(@TempDir final Path out) throws Exception {
-		final Run r = export(out, "--dataset", "jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-int16", "--array",
+		final CliRun r = export(out, "--dataset", "jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-int16", "--array",
 				"recon-2/labels/inference/segmentations/nuc", "--level", "s1", "--json");
 		assertEquals(0, r.code, r.err);
 		assertEquals(2, Json.mapper().readTree(r.out).size());
@@ -130,12 +110,12 @@ class ExportCliTest {
 		assertEquals(0, export(out.resolve("parent"), "--dataset", "jrc_mus-nacc-2", "--zarr-path", "recon-2/em",
 				"--level", "s3").code);
 		only(out.resolve("parent"), "fibsem-int16_s3_*.npy");
-		final Run ambiguous = export(out.resolve("ambiguous"), "--dataset", "jrc_hela-2", "--zarr-path",
+		final CliRun ambiguous = export(out.resolve("ambiguous"), "--dataset", "jrc_hela-2", "--zarr-path",
 				"recon-1/labels/groundtruth/crop1");
 		assertEquals(OpenOrganelleCli.FAILURE, ambiguous.code);
 		assertTrue(ambiguous.err.contains("holds 2 arrays; give one of: recon-1/labels/groundtruth/crop1/all, "
 				+ "recon-1/labels/groundtruth/crop1/mito"), ambiguous.err);
-		final Run conflict = export(out.resolve("conflict"), "--dataset", "jrc_mus-nacc-2", "--zarr-path",
+		final CliRun conflict = export(out.resolve("conflict"), "--dataset", "jrc_mus-nacc-2", "--zarr-path",
 				"recon-2/em/fibsem-int16/s3", "--level", "s2");
 		assertTrue(conflict.err.contains("names level s3 but --level is s2"), conflict.err);
 		assertEquals(List.of(), names(out.resolve("ambiguous")));
@@ -144,7 +124,7 @@ class ExportCliTest {
 
 	@Test
 	void exportsRegionsInVoxelsAndNanometres(@TempDir final Path out) throws Exception {
-		final Run r = export(out.resolve("voxels"), "--dataset", "jrc_mus-nacc-2", "--array",
+		final CliRun r = export(out.resolve("voxels"), "--dataset", "jrc_mus-nacc-2", "--array",
 				"recon-2/em/fibsem-int16", "--level", "s0", "--region", "5:37,:40,10:83");
 		assertEquals(0, r.code, r.err);
 		final NpyFile file = NpyFile.read(only(out.resolve("voxels"), "*.npy"));
@@ -163,7 +143,7 @@ class ExportCliTest {
 		assertEquals("[5,0,10]", region.get("voxel_start").toString());
 		assertEquals("[37,40,83]", region.get("voxel_stop").toString());
 		// voxel centres z: 5*2.96=14.8 .. 36*2.96=106.56; y: 0..156; x: 40..328
-		final Run nm = export(out.resolve("nm"), "--dataset", "jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-int16",
+		final CliRun nm = export(out.resolve("nm"), "--dataset", "jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-int16",
 				"--level", "s0", "--region-nm", "14:107,:158,39:330");
 		assertEquals(0, nm.code, nm.err);
 		assertArrayEquals(crop, NpyFile.read(only(out.resolve("nm"), "*.npy")).data);
@@ -177,7 +157,7 @@ class ExportCliTest {
 		env.put("ZARR_PATH", "recon-1/em/fibsem-uint8");
 		env.put("OUTPUT_DIR", out.toString());
 		env.put("MAX_WORKERS", "2");
-		final Run r = run(env, "export");
+		final CliRun r = CliRun.run(env, "export");
 		assertEquals(0, r.code, r.err);
 		final NpyFile file = NpyFile.read(only(out, "fibsem-uint8_s1_*.npy"));
 		assertArrayEquals(expected("jrc_macrophage-2/jrc_macrophage-2.zarr/recon-1/em/fibsem-uint8", "s1"), file.data);
@@ -202,7 +182,7 @@ class ExportCliTest {
 						"recon-2/em/fibsem-int16", "--workers", "0" } };
 		for (final String[] c : cases) {
 			final String[] args = Arrays.copyOfRange(c, 2, c.length);
-			final Run r = export(out, args);
+			final CliRun r = export(out, args);
 			assertEquals(Integer.parseInt(c[0]), r.code, String.join(" ", args) + "\n" + r.err);
 			assertEquals(1, r.err.lines().count(), r.err);
 			assertTrue(r.err.startsWith("openorganelle: error: ") && r.err.contains(c[1]), r.err);
@@ -213,7 +193,7 @@ class ExportCliTest {
 	@Test
 	void anUnwritableOutputDirectoryIsReportedAndNothingIsWritten(@TempDir final Path tmp) throws Exception {
 		final Path file = Files.write(tmp.resolve("not-a-directory"), new byte[] { 1 });
-		final Run r = export(file.resolve("out"), "--dataset", "jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-int16",
+		final CliRun r = export(file.resolve("out"), "--dataset", "jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-int16",
 				"--level", "s3");
 		assertEquals(OpenOrganelleCli.FAILURE, r.code);
 		assertTrue(r.err.contains("cannot create the output directory " + file.resolve("out")), r.err);

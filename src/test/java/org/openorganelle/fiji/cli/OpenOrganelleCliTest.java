@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.openorganelle.fiji.testing.CliRun;
 import org.openorganelle.fiji.testing.PublicBucket;
 import org.openorganelle.fiji.zarr.Json;
 
@@ -21,36 +20,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The command line against the bucket miniature on a loopback S3 server. */
 class OpenOrganelleCliTest {
 
-	private static final class Run {
-		final int code;
-		final String out;
-		final String err;
-
-		Run(final int code, final String out, final String err) {
-			this.code = code;
-			this.out = out;
-			this.err = err;
-		}
-	}
-
-	private static Run run(final Map<String, String> env, final String... args) {
-		final StringWriter out = new StringWriter();
-		final StringWriter err = new StringWriter();
-		final int code = OpenOrganelleCli.execute(args, new PrintWriter(out), new PrintWriter(err), env);
-		return new Run(code, out.toString(), err.toString());
-	}
-
 	/** Runs against the loopback server with --endpoint. */
-	private static Run run(final String... args) {
+	private static CliRun run(final String... args) {
 		final List<String> all = new ArrayList<>(List.of(args));
 		all.add("--endpoint");
 		all.add(PublicBucket.server().endpoint().toString());
-		return run(Map.of(), all.toArray(new String[0]));
+		return CliRun.run(Map.of(), all.toArray(new String[0]));
 	}
 
 	@Test
 	void listShowsEveryDatasetWithCatalogTitles() {
-		final Run r = run("list");
+		final CliRun r = run("list");
 		assertEquals(0, r.code, r.err);
 		assertTrue(r.out.contains("jrc_hela-2        Interphase HeLa cell"), r.out);
 		assertTrue(r.out.contains("jrc_mus-nacc-2    -"), r.out);
@@ -59,7 +39,7 @@ class OpenOrganelleCliTest {
 
 	@Test
 	void listAsJson() throws IOException {
-		final Run r = run("list", "--json");
+		final CliRun r = run("list", "--json");
 		assertEquals(0, r.code, r.err);
 		final JsonNode root = Json.mapper().readTree(r.out);
 		assertEquals(7, root.get("datasets").size());
@@ -69,7 +49,7 @@ class OpenOrganelleCliTest {
 
 	@Test
 	void infoListsTheArraysOfADataset() {
-		final Run r = run("info", "--dataset", "jrc_hela-2");
+		final CliRun r = run("info", "--dataset", "jrc_hela-2");
 		assertEquals(0, r.code, r.err);
 		assertTrue(r.out.startsWith("jrc_hela-2 — Interphase HeLa cell\n"), r.out);
 		assertTrue(r.out.contains("recon-1/em/fibsem-uint8                EM        s0..s4  OME-NGFF"), r.out);
@@ -78,7 +58,7 @@ class OpenOrganelleCliTest {
 
 	@Test
 	void infoOfAnArrayShowsEveryLevelWithItsCost() {
-		final Run r = run("info", "--dataset", "jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-int16");
+		final CliRun r = run("info", "--dataset", "jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-int16");
 		assertEquals(0, r.code, r.err);
 		assertTrue(r.out.contains("s0     41×75×83       int16  16×32×32  zstd(level=1)  2.96×4×4          0×0×0"
 				+ "        510 kB"), r.out);
@@ -87,7 +67,7 @@ class OpenOrganelleCliTest {
 
 	@Test
 	void infoAsJsonCarriesShapesVoxelSizesAndBytes() throws IOException {
-		final Run r = run("info", "--dataset", "jrc_mus-nacc-2", "--array",
+		final CliRun r = run("info", "--dataset", "jrc_mus-nacc-2", "--array",
 				"recon-2/labels/inference/segmentations/nuc", "--json");
 		assertEquals(0, r.code, r.err);
 		final JsonNode s0 = Json.mapper().readTree(r.out).get("levels").get(0);
@@ -101,7 +81,7 @@ class OpenOrganelleCliTest {
 
 	@Test
 	void theMissingJrcCos7Dash1SuggestsTheCos7DatasetsAndExitsThree() {
-		final Run r = run("info", "--dataset", "jrc_cos7-1");
+		final CliRun r = run("info", "--dataset", "jrc_cos7-1");
 		assertEquals(OpenOrganelleCli.NOT_FOUND, r.code);
 		assertEquals("", r.out);
 		assertEquals(1, r.err.lines().count(), r.err);
@@ -111,10 +91,10 @@ class OpenOrganelleCliTest {
 
 	@Test
 	void unknownArraysAndLevelsNameTheClosestValidOnes() {
-		final Run array = run("info", "--dataset", "jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-uint16");
+		final CliRun array = run("info", "--dataset", "jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-uint16");
 		assertEquals(OpenOrganelleCli.NOT_FOUND, array.code);
 		assertTrue(array.err.contains("did you mean: recon-2/em/fibsem-int16"), array.err);
-		final Run level = run("info", "--dataset", "jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-int16", "--level",
+		final CliRun level = run("info", "--dataset", "jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-int16", "--level",
 				"s8");
 		assertEquals(OpenOrganelleCli.NOT_FOUND, level.code);
 		assertTrue(level.err.contains("unknown level 's8'") && level.err.contains("s3"), level.err);
@@ -122,7 +102,7 @@ class OpenOrganelleCliTest {
 
 	@Test
 	void datasetWithOnlyAnotherContainerIsExplained() {
-		final Run r = run("info", "--dataset", "jrc_hela-2", "--s3-uri", "s3://janelia-cosem-datasets/jrc_hela-2/x.zarr");
+		final CliRun r = run("info", "--dataset", "jrc_hela-2", "--s3-uri", "s3://janelia-cosem-datasets/jrc_hela-2/x.zarr");
 		assertEquals(OpenOrganelleCli.NOT_FOUND, r.code);
 		assertTrue(r.err.contains("nothing exists at s3://janelia-cosem-datasets/jrc_hela-2/x.zarr"), r.err);
 	}
@@ -133,7 +113,7 @@ class OpenOrganelleCliTest {
 		env.put("AWS_ENDPOINT_URL_S3", PublicBucket.server().endpoint().toString());
 		env.put("DATASET_ID", "jrc_mus-nacc-2");
 		env.put("ZARR_PATH", "recon-2/em/fibsem-int16");
-		final Run r = run(env, "info");
+		final CliRun r = CliRun.run(env, "info");
 		assertEquals(0, r.code, r.err);
 		assertTrue(r.out.contains("recon-2/em/fibsem-int16 (OME-NGFF) in s3://janelia-cosem-datasets/jrc_mus-nacc-2/"),
 				r.out);
@@ -142,14 +122,14 @@ class OpenOrganelleCliTest {
 	@Test
 	void plainHttpsStyleAddressesWorkWithoutTheSdk() {
 		final String url = PublicBucket.server().endpoint() + "/janelia-cosem-datasets/jrc_hela-2/jrc_hela-2.zarr";
-		final Run r = run(Map.of(), "info", "--s3-uri", url, "--array", "recon-1/em/fibsem-uint8", "--level", "s1");
+		final CliRun r = CliRun.run(Map.of(), "info", "--s3-uri", url, "--array", "recon-1/em/fibsem-uint8", "--level", "s1");
 		assertEquals(0, r.code, r.err);
 		assertTrue(r.out.contains("s1     25×33×48"), r.out);
 	}
 
 	@Test
 	void debugLogsEveryRequest() {
-		final Run r = run("info", "--dataset", "jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-int16", "--debug");
+		final CliRun r = run("info", "--dataset", "jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-int16", "--debug");
 		assertEquals(0, r.code, r.err);
 		assertTrue(r.err.lines().anyMatch(l -> l.startsWith("debug: ") && l.contains(
 				"s3://janelia-cosem-datasets/jrc_mus-nacc-2/jrc_mus-nacc-2.zarr/recon-2/em/fibsem-int16/s0/.zarray")),
@@ -162,7 +142,7 @@ class OpenOrganelleCliTest {
 		try (ServerSocket s = new ServerSocket(0)) {
 			port = s.getLocalPort();
 		}
-		final Run r = run(Map.of(), "list", "--endpoint", "http://127.0.0.1:" + port, "--retries", "1");
+		final CliRun r = CliRun.run(Map.of(), "list", "--endpoint", "http://127.0.0.1:" + port, "--retries", "1");
 		assertEquals(OpenOrganelleCli.FAILURE, r.code);
 		assertEquals(1, r.err.lines().count(), r.err);
 		assertTrue(r.err.contains("s3://janelia-cosem-datasets"), r.err);
@@ -171,12 +151,12 @@ class OpenOrganelleCliTest {
 	@Test
 	void badOptionsAreUsageOrClearErrors() {
 		assertEquals(2, run("info", "--no-such-option").code);
-		final Run endpoint = run(Map.of(), "list", "--endpoint", "ftp://x");
+		final CliRun endpoint = CliRun.run(Map.of(), "list", "--endpoint", "ftp://x");
 		assertEquals(OpenOrganelleCli.FAILURE, endpoint.code);
 		assertTrue(endpoint.err.contains("invalid --endpoint 'ftp://x'"), endpoint.err);
-		final Run both = run(Map.of(), "list", "--profile", "p", "--credentials");
+		final CliRun both = CliRun.run(Map.of(), "list", "--profile", "p", "--credentials");
 		assertTrue(both.err.contains("--profile and --credentials exclude each other"), both.err);
-		final Run dataset = run("info", "--dataset", "../etc");
+		final CliRun dataset = run("info", "--dataset", "../etc");
 		assertEquals(OpenOrganelleCli.FAILURE, dataset.code);
 		assertTrue(dataset.err.contains("must be a single name"), dataset.err);
 	}

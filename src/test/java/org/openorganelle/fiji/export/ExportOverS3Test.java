@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.discovery.Container;
@@ -71,14 +69,6 @@ class ExportOverS3Test {
 		FACTORY.close();
 	}
 
-	static Stream<Arguments> arrays() throws IOException {
-		final List<Arguments> out = new ArrayList<>();
-		for (final JsonNode e : Fixtures.matrixIndex())
-			if (!e.path("expect_error").asBoolean())
-				out.add(Arguments.of(e.get("name").asText(), e));
-		return out.stream();
-	}
-
 	private static Container matrix() {
 		return Container.open(FACTORY.open(StoreAddress.parse("s3://" + MATRIX_BUCKET), PublicBucket.options()));
 	}
@@ -92,7 +82,7 @@ class ExportOverS3Test {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("arrays")
+	@MethodSource("org.openorganelle.fiji.testing.Fixtures#readableMatrixArrays")
 	void exportsEveryDtypeAndCodecExactly(final String name, final JsonNode entry, @TempDir final Path out)
 			throws Exception {
 		final ImageSelection s = ImageSelection.resolve(matrix(), name, "s0", true);

@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openorganelle.fiji.store.FileStore;
 import org.openorganelle.fiji.testing.Fixtures;
@@ -41,14 +40,6 @@ class VolumeStreamerTest {
 	/** Budgets: whole slabs; a few planes; about one row. */
 	private static final long[] BUDGETS = { 64 << 20, 300, 24 };
 
-	static Stream<Arguments> arrays() throws IOException {
-		final List<Arguments> out = new ArrayList<>();
-		for (final JsonNode e : Fixtures.matrixIndex())
-			if (!e.path("expect_error").asBoolean())
-				out.add(Arguments.of(e.get("name").asText(), e));
-		return out.stream();
-	}
-
 	private static VolumeStreamer.Result stream(final ZarrArray array, final Region region, final int workers,
 			final long budget, final Path file, final Cancellation cancellation, final ExportProgress progress)
 			throws IOException {
@@ -59,7 +50,7 @@ class VolumeStreamerTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("arrays")
+	@MethodSource("org.openorganelle.fiji.testing.Fixtures#readableMatrixArrays")
 	void writesExactlyWhatNumpySaveWrites(final String name, final JsonNode entry, @TempDir final Path dir)
 			throws Exception {
 		final ZarrArray array = ZarrArray.open(new FileStore(Fixtures.matrix().resolve(name)), "");

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.provider.Arguments;
 
 import org.openorganelle.fiji.zarr.Json;
 
@@ -39,6 +42,15 @@ public final class Fixtures {
 	/** The codec × dtype × separator × order matrix. */
 	public static Path matrix() {
 		return root().resolve("matrix");
+	}
+
+	/** Arguments (name, index entry) of every matrix array that reads without error, for parameterized tests. */
+	public static Stream<Arguments> readableMatrixArrays() throws IOException {
+		final List<Arguments> out = new ArrayList<>();
+		for (final JsonNode e : matrixIndex())
+			if (!e.path("expect_error").asBoolean())
+				out.add(Arguments.of(e.get("name").asText(), e));
+		return out.stream();
 	}
 
 	/** The entries of {@code matrix/index.json}. */

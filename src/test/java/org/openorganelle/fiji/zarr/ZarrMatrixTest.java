@@ -35,14 +35,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class ZarrMatrixTest {
 
-	static Stream<Arguments> readableArrays() throws IOException {
-		final List<Arguments> out = new ArrayList<>();
-		for (final JsonNode e : Fixtures.matrixIndex())
-			if (!e.path("expect_error").asBoolean())
-				out.add(Arguments.of(e.get("name").asText(), e));
-		return out.stream();
-	}
-
 	static Stream<Arguments> brokenArrays() throws IOException {
 		final List<Arguments> out = new ArrayList<>();
 		for (final JsonNode e : Fixtures.matrixIndex())
@@ -56,7 +48,7 @@ class ZarrMatrixTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("readableArrays")
+	@MethodSource("org.openorganelle.fiji.testing.Fixtures#readableMatrixArrays")
 	void readsEveryArrayExactlyAsZarrPythonDoes(final String name, final JsonNode entry) throws IOException {
 		final ZarrArray array = open(name);
 		final NpyFile expected = NpyFile.read(Fixtures.matrix().resolve(entry.get("npy").asText()));
@@ -69,7 +61,7 @@ class ZarrMatrixTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("readableArrays")
+	@MethodSource("org.openorganelle.fiji.testing.Fixtures#readableMatrixArrays")
 	void readsSubRegionsAcrossChunkBoundaries(final String name, final JsonNode entry) throws IOException {
 		final ZarrArray array = open(name);
 		final NpyFile expected = NpyFile.read(Fixtures.matrix().resolve(entry.get("npy").asText()));
