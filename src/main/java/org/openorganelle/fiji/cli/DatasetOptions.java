@@ -1,10 +1,7 @@
 package org.openorganelle.fiji.cli;
 
-import org.openorganelle.fiji.NotFoundException;
 import org.openorganelle.fiji.discovery.Container;
 import org.openorganelle.fiji.discovery.DatasetLocator;
-import org.openorganelle.fiji.store.KeyValueStore;
-import org.openorganelle.fiji.store.StoreAddress;
 
 import picocli.CommandLine.Option;
 
@@ -31,17 +28,6 @@ final class DatasetOptions {
 	 * dataset without a Zarr container.
 	 */
 	Container openContainer(final Session session) {
-		final boolean explicit = s3Uri != null && !s3Uri.isEmpty();
-		final StoreAddress bucket = StoreAddress.parse(DatasetLocator.PUBLIC_BUCKET);
-		final StoreAddress address = explicit ? StoreAddress.parse(s3Uri)
-				: DatasetLocator.containerAddress(bucket, name());
-		final Container container = Container.open(session.stores.open(address, session.options));
-		if (!container.exists()) {
-			if (explicit)
-				throw new NotFoundException("nothing exists at " + address.toUri() + " (--s3-uri): check the address");
-			final KeyValueStore bucketStore = session.stores.open(bucket, session.options);
-			throw DatasetLocator.diagnoseMissing(bucketStore, name(), address.toUri());
-		}
-		return container;
+		return DatasetLocator.open(session.stores, session.options, name(), s3Uri);
 	}
 }

@@ -2,22 +2,15 @@ package org.openorganelle.fiji.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.openorganelle.fiji.HumanReadable;
-import org.openorganelle.fiji.OpenOrganelleException;
-import org.openorganelle.fiji.catalog.DatasetCatalog;
-import org.openorganelle.fiji.discovery.Container;
-import org.openorganelle.fiji.discovery.ImageSelection;
 import org.openorganelle.fiji.export.ExportOptions;
+import org.openorganelle.fiji.export.ExportPlan;
 import org.openorganelle.fiji.export.ExportRequest;
 import org.openorganelle.fiji.export.ExportResult;
 import org.openorganelle.fiji.export.Exporter;
-import org.openorganelle.fiji.export.RegionParser;
-import org.openorganelle.fiji.multiscale.ScaleLevel;
 import org.openorganelle.fiji.zarr.Json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -49,9 +42,6 @@ final class ExportAction implements Callable<Integer> {
 			description = "Array to export, repeatable: a multiscale group (recon-2/em/fibsem-int16), a level path "
 					+ "(recon-2/em/fibsem-int16/s8) or a group holding one array (recon-2/em) (env ZARR_PATH).")
 	private List<String> arrays;
-
-	/** The original loader's default level. */
-	static final String DEFAULT_LEVEL = "s1";
 
 	@Option(names = "--level", paramLabel = "sN",
 			description = "Pyramid level (default: s1, as the original loader; s0 is full resolution).")
@@ -98,12 +88,12 @@ final class ExportAction implements Callable<Integer> {
 			final ExportOptions options = ExportOptions.defaults().withWorkers(workers)
 					.withMaxBytes(ByteSize.parse(maxBytes, "--max-bytes")).withMemory(ByteSize.parse(memory, "--memory"))
 					.withCancellation(session.cancellation);
-			final Container container = dataset.openContainer(session);
-			final List<ExportRequest> requests = requests(container);
-			for (final ExportRequest r : requests)
-				Exporter.checkSize(r, options);
+			final ExportPlan plan = ExportPlan.resolve(dataset.openContainer(session), dataset.name(), arrays, level,
+					region == null ? null : region.voxels, region == null ? null : region.nanometres, voxelSize, output);
 			final List<ExportResult> results = new ArrayList<>();
-			for (final ExportRequest r : requests) {
+			for (final ExportRequest r : plan.requests())
+				Exporter.checkSize(r, options);
+			for (final ExportRequest r : plan.requests()) {
 				final String label = r.group().path() + " " + r.level().name();
 				session.err.println("exporting " + label + ": " + HumanReadable.shape(r.region().size()) + " "
 						+ r.level().dataType().numpyName() + ", " + HumanReadable.bytes(r.bytes()));
@@ -118,47 +108,6 @@ final class ExportAction implements Callable<Integer> {
 				printJson(session, results);
 		});
 		return 0;
-	}
-
-	private List<ExportRequest> requests(final Container container) {
-		if (voxelSize != null && voxelSize.length != 3)
-			throw new OpenOrganelleException("--voxel-size needs three values z,y,x in nm");
-		final Map<String, Integer> names = new HashMap<>();
-		final List<ImageSelection> selections = new ArrayList<>();
-		for (final String path : arrays) {
-			final ImageSelection s = ImageSelection.resolve(container, path, level == null ? DEFAULT_LEVEL : level,
-					level != null);
-			selections.add(s);
-			names.merge(baseName(s.group().path(), 1), 1, Integer::sum);
-		}
-		final List<ExportRequest> requests = new ArrayList<>();
-		for (final ImageSelection s : selections) {
-			final ScaleLevel chosen = s.level();
-			final boolean clash = names.get(baseName(s.group().path(), 1)) > 1;
-			ExportRequest r = ExportRequest.of(s.group(), chosen, output)
-					.withBaseName(baseName(s.group().path(), clash ? 2 : 1))
-					.withDataset(dataset.name(), dataset.name() == null ? null
-							: DatasetCatalog.bundled().find(dataset.name()).orElse(null));
-			if (region != null && region.voxels != null)
-				r = r.withRegion(RegionParser.voxels(region.voxels, chosen.shape()));
-			if (region != null && region.nanometres != null)
-				r = r.withRegion(RegionParser.nanometres(region.nanometres, chosen.shape(), chosen.transform()
-						.orElseThrow(() -> new OpenOrganelleException("--region-nm needs the voxel size of "
-								+ s.group().path() + " " + chosen.name() + ", which its metadata lacks; use --region"))));
-			if (voxelSize != null)
-				r = r.withVoxelSize(voxelSize);
-			requests.add(r);
-		}
-		return requests;
-	}
-
-	/** The last {@code segments} path segments joined by '-': {@code fibsem-int16}, or {@code crop1-all}. */
-	private static String baseName(final String path, final int segments) {
-		final String[] parts = path.split("/");
-		final StringBuilder name = new StringBuilder();
-		for (int i = Math.max(0, parts.length - segments); i < parts.length; i++)
-			name.append(name.length() > 0 ? "-" : "").append(parts[i]);
-		return name.toString();
 	}
 
 	private static void printJson(final Session session, final List<ExportResult> results) throws Exception {

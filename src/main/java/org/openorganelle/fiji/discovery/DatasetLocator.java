@@ -2,10 +2,13 @@ package org.openorganelle.fiji.discovery;
 
 import java.util.List;
 
+import org.openorganelle.fiji.NotFoundException;
 import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.catalog.DatasetCatalog;
 import org.openorganelle.fiji.store.KeyValueStore;
 import org.openorganelle.fiji.store.StoreAddress;
+import org.openorganelle.fiji.store.StoreFactory;
+import org.openorganelle.fiji.store.StoreOptions;
 
 /**
  * Where a dataset's Zarr container is: {@code <bucket>/<dataset>/<dataset>.zarr} in the
@@ -18,6 +21,29 @@ public final class DatasetLocator {
 	public static final String PUBLIC_BUCKET = "s3://janelia-cosem-datasets";
 
 	private DatasetLocator() {
+	}
+
+	/**
+	 * Opens a dataset's Zarr container: {@code address} when given, else the dataset's
+	 * default container in the public bucket; an empty container is explained.
+	 *
+	 * @param dataset the dataset name, or null when an address is given
+	 * @param address the container's address, or null/empty for the default
+	 * @throws org.openorganelle.fiji.NotFoundException when nothing is there (an unknown
+	 *         dataset names the closest ones)
+	 * @throws OpenOrganelleException when the dataset has only other (N5) containers
+	 */
+	public static Container open(final StoreFactory stores, final StoreOptions options, final String dataset,
+			final String address) {
+		final boolean explicit = address != null && !address.isEmpty();
+		final StoreAddress bucket = StoreAddress.parse(PUBLIC_BUCKET);
+		final StoreAddress container = explicit ? StoreAddress.parse(address) : containerAddress(bucket, dataset);
+		final Container opened = Container.open(stores.open(container, options));
+		if (opened.exists())
+			return opened;
+		if (explicit)
+			throw new NotFoundException("nothing exists at " + container.toUri() + " (--s3-uri): check the address");
+		throw diagnoseMissing(stores.open(bucket, options), dataset, container.toUri());
 	}
 
 	/** The default container address of a dataset in a bucket. */
