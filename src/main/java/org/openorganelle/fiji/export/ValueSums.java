@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.nio.ByteOrder;
 
+import org.openorganelle.fiji.zarr.BoxRows;
 import org.openorganelle.fiji.zarr.ChunkGrid;
 import org.openorganelle.fiji.zarr.DataType;
 import org.openorganelle.fiji.zarr.Region;
@@ -62,21 +63,13 @@ final class ValueSums {
 		final long[] start = box.start();
 		final long[] size = box.size();
 		final int rowLength = (int) size[n - 1];
-		final long[] index = new long[n];
 		final Partial partial = new Partial();
-		while (true) {
+		BoxRows.forEach(size, index -> {
 			long offset = 0;
 			for (int d = 0; d < n; d++)
 				offset += (start[d] + index[d]) * strides[d];
 			addRow(buffer, (int) (offset * type.size()), rowLength, partial);
-			int d = n - 2;
-			while (d >= 0 && ++index[d] == size[d]) {
-				index[d] = 0;
-				d--;
-			}
-			if (d < 0)
-				break;
-		}
+		});
 		merge(partial, box.elementCount());
 	}
 

@@ -34,8 +34,7 @@ public final class BlockCopy {
 		final long[] srcStrides = ChunkGrid.strides(srcBox.size());
 		final long[] dstStrides = ChunkGrid.strides(dstBox.size());
 		final int rowBytes = Math.toIntExact(size[n - 1] * elementSize);
-		final long[] index = new long[n];
-		while (true) {
+		BoxRows.forEach(size, index -> {
 			long s = 0;
 			long t = 0;
 			for (int d = 0; d < n; d++) {
@@ -44,14 +43,7 @@ public final class BlockCopy {
 				t += (at - dstStart[d]) * dstStrides[d];
 			}
 			System.arraycopy(src, Math.toIntExact(s * elementSize), dst, Math.toIntExact(t * elementSize), rowBytes);
-			int d = n - 2;
-			while (d >= 0 && ++index[d] == size[d]) {
-				index[d] = 0;
-				d--;
-			}
-			if (d < 0)
-				break;
-		}
+		});
 		final long[] inDst = new long[n];
 		for (int d = 0; d < n; d++)
 			inDst[d] = lo[d] - dstStart[d];
