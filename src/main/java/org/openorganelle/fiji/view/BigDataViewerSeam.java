@@ -1,0 +1,140 @@
+package org.openorganelle.fiji.view;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Optional;
+
+import org.openorganelle.fiji.OpenOrganelleException;
+
+import net.imglib2.RandomAccessibleInterval;
+
+/**
+ * The one place that talks to BigDataViewer. BigDataViewer is not on Maven Central, so it
+ * is not a dependency: every Fiji ships it, and this class finds {@code bdv.util.BdvFunctions}
+ * at run time by reflection. When it is absent (or its API differs), {@link #show} returns
+ * false and callers fall back to an ImageJ hyperstack. Shows one pyramid level as one
+ * (non-volatile) source.
+ */
+public final class BigDataViewerSeam {
+
+	/** The BigDataViewer class whose {@code show} methods display an image. */
+	public static final String FUNCTIONS = "bdv.util.BdvFunctions";
+
+	/** BigDataViewer's options class, used for the voxel size when present. */
+	public static final String OPTIONS = "bdv.util.BdvOptions";
+
+	/** ImgLib2's 3-D affine transform (imglib2-realtransform, shipped with Fiji). */
+	public static final String AFFINE = "net.imglib2.realtransform.AffineTransform3D";
+
+	private final ClassLoader loader;
+
+	/** A seam that looks for BigDataViewer where this plugin's own classes come from. */
+	public BigDataViewerSeam() {
+		this(BigDataViewerSeam.class.getClassLoader());
+	}
+
+	/** A seam that looks for BigDataViewer through a given class loader. */
+	public BigDataViewerSeam(final ClassLoader loader) {
+		this.loader = loader;
+	}
+
+	/** Whether BigDataViewer's {@code BdvFunctions} can be loaded. */
+	public boolean isAvailable() {
+		return load(FUNCTIONS).isPresent();
+	}
+
+	/**
+	 * Shows an image in a new BigDataViewer window through
+	 * {@code BdvFunctions.show(img, name, options)}, or {@code BdvFunctions.show(img, name)}
+	 * when {@code BdvOptions} is absent. The source transform maps voxel {@code i} to
+	 * {@code translation + i * scale}: an {@code AffineTransform3D} when ImgLib2's
+	 * realtransform library is present (as in Fiji), else the scale alone.
+	 *
+	 * @param img the image, x-y-z
+	 * @param name the source name and window title
+	 * @param scaleXyz the voxel size along x, y, z
+	 * @param translationXyz the position of the first voxel's centre along x, y, z
+	 * @return false when BigDataViewer is not available, true when it showed the image
+	 * @throws OpenOrganelleException naming the image when BigDataViewer fails to show it
+	 */
+	public boolean show(final RandomAccessibleInterval<?> img, final String name, final double[] scaleXyz,
+			final double[] translationXyz) {
+		final Optional<Class<?>> functions = load(FUNCTIONS);
+		if (functions.isEmpty())
+			return false;
+		final Optional<Class<?>> options = load(OPTIONS);
+		try {
+			if (options.isPresent()) {
+				final Optional<Method> show = method(functions.get(), "show", RandomAccessibleInterval.class,
+						String.class, options.get());
+				if (show.isPresent()) {
+					show.get().invoke(null, img, name, options(options.get(), name, scaleXyz, translationXyz));
+					return true;
+				}
+			}
+			final Optional<Method> show = method(functions.get(), "show", RandomAccessibleInterval.class,
+					String.class);
+			if (show.isEmpty())
+				return false;
+			show.get().invoke(null, img, name);
+			return true;
+		} catch (final InvocationTargetException e) {
+			throw new OpenOrganelleException("BigDataViewer could not show " + name + ": " + e.getCause(), e
+					.getCause());
+		} catch (final ReflectiveOperationException e) {
+			throw new OpenOrganelleException("BigDataViewer's API cannot be called to show " + name + ": " + e, e);
+		}
+	}
+
+	private Object options(final Class<?> optionsClass, final String name, final double[] scale,
+			final double[] translation) throws ReflectiveOperationException {
+		Object options = method(optionsClass, "options").orElseThrow(() -> missing("options()")).invoke(null);
+		final Optional<Object> affine = scale.length == 3 ? affine(scale, translation) : Optional.empty();
+		final Optional<Method> withAffine = affine.flatMap(a -> method(optionsClass, "sourceTransform", a
+				.getClass()));
+		final Optional<Method> withScale = method(optionsClass, "sourceTransform", double[].class);
+		if (withAffine.isPresent())
+			options = withAffine.get().invoke(options, affine.get());
+		else if (withScale.isPresent())
+			options = withScale.get().invoke(options, (Object) scale.clone());
+		final Optional<Method> title = method(optionsClass, "frameTitle", String.class);
+		if (title.isPresent())
+			options = title.get().invoke(options, name);
+		return options;
+	}
+
+	/** An ImgLib2 {@code AffineTransform3D} scaling and translating, when the class is present. */
+	private Optional<Object> affine(final double[] scale, final double[] translation)
+			throws ReflectiveOperationException {
+		final Optional<Class<?>> affineClass = load(AFFINE);
+		final Optional<Method> set = affineClass.flatMap(c -> method(c, "set", double[].class));
+		if (set.isEmpty())
+			return Optional.empty();
+		final Object affine = affineClass.get().getConstructor().newInstance();
+		set.get().invoke(affine, (Object) new double[] {
+				scale[0], 0, 0, translation[0],
+				0, scale[1], 0, translation[1],
+				0, 0, scale[2], translation[2] });
+		return Optional.of(affine);
+	}
+
+	private static OpenOrganelleException missing(final String method) {
+		return new OpenOrganelleException("BigDataViewer's " + OPTIONS + " has no method " + method);
+	}
+
+	private Optional<Class<?>> load(final String className) {
+		try {
+			return Optional.of(Class.forName(className, true, loader));
+		} catch (final ClassNotFoundException | LinkageError e) {
+			return Optional.empty();
+		}
+	}
+
+	private static Optional<Method> method(final Class<?> owner, final String name, final Class<?>... parameters) {
+		try {
+			return Optional.of(owner.getMethod(name, parameters));
+		} catch (final NoSuchMethodException e) {
+			return Optional.empty();
+		}
+	}
+}

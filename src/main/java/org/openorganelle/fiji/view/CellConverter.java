@@ -1,0 +1,126 @@
+package org.openorganelle.fiji.view;
+
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
+import java.nio.ShortBuffer;
+
+import org.openorganelle.fiji.zarr.DataType;
+
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.img.basictypeaccess.array.DoubleArray;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.img.basictypeaccess.array.IntArray;
+import net.imglib2.img.basictypeaccess.array.LongArray;
+import net.imglib2.img.basictypeaccess.array.ShortArray;
+import net.imglib2.img.cell.Cell;
+import net.imglib2.img.cell.CellGrid;
+
+/**
+ * Turns a decoded Zarr chunk (C order, z-y-x, array byte order, full chunk shape) into an
+ * ImgLib2 {@link Cell} (x-y-z, native values, cropped to the image at its edges).
+ */
+final class CellConverter implements ChunkCache.Converter<Cell<?>> {
+
+	private final CellGrid grid;
+	private final PixelFormat format;
+	private final DataType dataType;
+	private final int[] chunkDimensions;
+
+	/**
+	 * @param grid the image's cell grid, x-y-z
+	 * @param dataType the array's dtype
+	 * @param format its in-memory format
+	 */
+	CellConverter(final CellGrid grid, final DataType dataType, final PixelFormat format) {
+		this.grid = grid;
+		this.dataType = dataType;
+		this.format = format;
+		this.chunkDimensions = grid.getCellDimensions();
+	}
+
+	@Override
+	public Cell<?> convert(final long[] gridPosition, final byte[] chunk) {
+		final int n = chunkDimensions.length;
+		final long[] cellPosition = Axes.reverse(gridPosition);
+		final long[] min = new long[n];
+		final int[] dimensions = new int[n];
+		grid.getCellDimensions(cellPosition, min, dimensions);
+		final Object data = crop(chunk, dimensions);
+		return new Cell<>(dimensions, min, access(data));
+	}
+
+	@Override
+	public long sizeInBytes(final Cell<?> cell) {
+		return cell.size() * dataType.size();
+	}
+
+	/** Copies the part of a full chunk that lies in the image, x rows at a time, converting to native values. */
+	private Object crop(final byte[] chunk, final int[] dimensions) {
+		final int n = dimensions.length;
+		int count = 1;
+		for (final int d : dimensions)
+			count *= d;
+		final Object dst = format.allocate(count);
+		final Rows rows = rows(ByteBuffer.wrap(chunk).order(dataType.order()), dst);
+		final int[] position = new int[n];
+		final int rowLength = dimensions[0];
+		for (int dstOffset = 0; dstOffset < count; dstOffset += rowLength) {
+			int srcOffset = 0;
+			int stride = 1;
+			for (int d = 0; d < n; d++) {
+				srcOffset += position[d] * stride;
+				stride *= chunkDimensions[d];
+			}
+			rows.copy(srcOffset, dstOffset, rowLength);
+			for (int d = 1; d < n && ++position[d] == dimensions[d]; d++)
+				position[d] = 0;
+		}
+		return dst;
+	}
+
+	private static Rows rows(final ByteBuffer src, final Object dst) {
+		if (dst instanceof byte[])
+			return (from, to, length) -> src.position(from).get((byte[]) dst, to, length);
+		if (dst instanceof short[]) {
+			final ShortBuffer buffer = src.asShortBuffer();
+			return (from, to, length) -> buffer.position(from).get((short[]) dst, to, length);
+		}
+		if (dst instanceof int[]) {
+			final IntBuffer buffer = src.asIntBuffer();
+			return (from, to, length) -> buffer.position(from).get((int[]) dst, to, length);
+		}
+		if (dst instanceof long[]) {
+			final LongBuffer buffer = src.asLongBuffer();
+			return (from, to, length) -> buffer.position(from).get((long[]) dst, to, length);
+		}
+		if (dst instanceof float[]) {
+			final FloatBuffer buffer = src.asFloatBuffer();
+			return (from, to, length) -> buffer.position(from).get((float[]) dst, to, length);
+		}
+		final DoubleBuffer buffer = src.asDoubleBuffer();
+		return (from, to, length) -> buffer.position(from).get((double[]) dst, to, length);
+	}
+
+	private static Object access(final Object data) {
+		if (data instanceof byte[])
+			return new ByteArray((byte[]) data);
+		if (data instanceof short[])
+			return new ShortArray((short[]) data);
+		if (data instanceof int[])
+			return new IntArray((int[]) data);
+		if (data instanceof long[])
+			return new LongArray((long[]) data);
+		if (data instanceof float[])
+			return new FloatArray((float[]) data);
+		return new DoubleArray((double[]) data);
+	}
+
+	/** Copies {@code length} elements from element {@code from} of a chunk to element {@code to} of a cell. */
+	private interface Rows {
+
+		void copy(int from, int to, int length);
+	}
+}

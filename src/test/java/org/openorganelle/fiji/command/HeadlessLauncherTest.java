@@ -1,0 +1,162 @@
+package org.openorganelle.fiji.command;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openorganelle.fiji.testing.Fixtures;
+import org.openorganelle.fiji.testing.NpyFile;
+import org.openorganelle.fiji.testing.PublicBucket;
+
+/**
+ * The headless launcher, in process and as its own JVM (real exit codes), running the
+ * commands against the bucket miniature on a loopback S3 server.
+ */
+class HeadlessLauncherTest {
+
+	private static final String NACC_EM = "jrc_mus-nacc-2/jrc_mus-nacc-2.zarr/recon-2/em/fibsem-int16/";
+
+	/** A run's exit code and what it printed. */
+	private static final class Run {
+		final int code;
+		final String out;
+		final String err;
+
+		Run(final int code, final String out, final String err) {
+			this.code = code;
+			this.out = out;
+			this.err = err;
+		}
+	}
+
+	private static Run inProcess(final String... args) {
+		final ByteArrayOutputStream out = new ByteArrayOutputStream();
+		final ByteArrayOutputStream err = new ByteArrayOutputStream();
+		final int code = HeadlessLauncher.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	private static Run forked(final Path dir, final String... args) throws Exception {
+		final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+				.toString(), "-Djava.awt.headless=true", "-Dslf4j.internal.verbosity=ERROR",
+				"-Djava.util.prefs.userRoot=" + dir.resolve("prefs"), "-Duser.home=" + dir.resolve("home"),
+				"-cp", System.getProperty("java.class.path"), HeadlessLauncher.class.getName()));
+		command.addAll(List.of(args));
+		final Path out = dir.resolve("stdout");
+		final Path err = dir.resolve("stderr");
+		final Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+				.start();
+		assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish");
+		return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+	}
+
+	private static String exportArguments(final Path output, final String array) {
+		return "dataset='jrc_mus-nacc-2',array='" + array + "',level='s2',output='" + output + "',workers=2,endpoint='"
+				+ PublicBucket.server().endpoint() + "'";
+	}
+
+	private static List<String> lines(final String text) {
+		return text.lines().filter(l -> !l.isBlank()).collect(Collectors.toList());
+	}
+
+	private static List<Path> filesIn(final Path dir) throws IOException {
+		if (!Files.exists(dir))
+			return List.of();
+		try (Stream<Path> s = Files.list(dir)) {
+			return s.collect(Collectors.toList());
+		}
+	}
+
+	@Test
+	void runsTheExportCommandAndPrintsTheWrittenFiles(@TempDir final Path dir) throws Exception {
+		final Path output = dir.resolve("oo");
+		final Run r = inProcess("--headless", "--run", ExportCommand.TITLE,
+				exportArguments(output, "recon-2/em/fibsem-int16"));
+		assertEquals(HeadlessLauncher.SUCCESS, r.code, r.err);
+		final List<String> out = lines(r.out);
+		assertEquals(2, out.size(), r.out);
+		assertTrue(out.get(0).startsWith("volumes: " + output), r.out);
+		assertTrue(out.get(1).startsWith("metadata: " + output), r.out);
+		final Path npy = Path.of(out.get(0).substring("volumes: ".length()));
+		assertArrayEquals(NpyFile.read(Fixtures.bucketExpected().resolve(NACC_EM + "s2.npy")).data,
+				NpyFile.read(npy).data);
+		assertTrue(Files.isRegularFile(Path.of(out.get(1).substring("metadata: ".length()))));
+		assertTrue(r.err.contains("[INFO] wrote " + npy), r.err);
+	}
+
+	@Test
+	void aFailedCommandExitsOneWithOneLineNamingTheUnknownArray(@TempDir final Path dir) throws Exception {
+		final Path output = dir.resolve("oo");
+		final Run r = inProcess("--headless", "--run", ExportCommand.TITLE,
+				exportArguments(output, "recon-2/em/fibsem-int8"));
+		assertEquals(HeadlessLauncher.FAILURE, r.code);
+		assertEquals(1, lines(r.err).size(), r.err);
+		assertTrue(r.err.contains("unknown array 'recon-2/em/fibsem-int8'"), r.err);
+		assertEquals("", r.out);
+		assertEquals(List.of(), filesIn(output));
+	}
+
+	@Test
+	void anUnknownCommandExitsOneSuggestingTheClosestTitles() {
+		final Run r = inProcess("--headless", "--run", "OpenOrganelle Exprot...", "dataset='jrc_hela-2'");
+		assertEquals(HeadlessLauncher.FAILURE, r.code);
+		assertEquals(List.of("imagej: error: unknown command 'OpenOrganelle Exprot...'; did you mean: "
+				+ ExportCommand.TITLE + ", " + ListCommand.TITLE), lines(r.err));
+	}
+
+	@Test
+	void aCommandThatThrowsExitsOneWithOneLineInsteadOfAStackTrace() {
+		final Run r = inProcess("--headless", "--run", ThrowingCommand.TITLE);
+		assertEquals(HeadlessLauncher.FAILURE, r.code);
+		assertEquals(List.of("imagej: error: " + ThrowingCommand.TITLE
+				+ " failed: java.lang.IllegalStateException: a bug in the command"), lines(r.err));
+	}
+
+	@Test
+	void commandsAreFoundByClassNameAndPrintTheirOnlyOutputAsItIs() {
+		final Run r = inProcess("--run", ListCommand.class.getName(),
+				"endpoint='" + PublicBucket.server().endpoint() + "',dataset='jrc_mus-nacc-2'");
+		assertEquals(HeadlessLauncher.SUCCESS, r.code, r.err);
+		assertEquals(List.of("recon-2/em/fibsem-int16", "recon-2/labels/inference/segmentations/nuc"), lines(r.out));
+	}
+
+	@Test
+	void invalidLauncherArgumentsExitTwo() {
+		final Run unquoted = inProcess("--headless", "--run", ListCommand.TITLE, "dataset=jrc_hela-2");
+		assertEquals(HeadlessLauncher.USAGE, unquoted.code);
+		assertTrue(unquoted.err.startsWith("imagej: error: cannot read the arguments \"dataset=jrc_hela-2\""),
+				unquoted.err);
+		assertEquals(HeadlessLauncher.USAGE, inProcess("--headless").code);
+		assertEquals(HeadlessLauncher.USAGE, inProcess("-batch", "macro.ijm").code);
+	}
+
+	@Test
+	void asItsOwnProcessItExitsZeroOnSuccessAndNonZeroOnFailure(@TempDir final Path dir) throws Exception {
+		final Path output = dir.resolve("oo");
+		final Run ok = forked(dir, "--headless", "--run", ExportCommand.TITLE,
+				exportArguments(output, "recon-2/em/fibsem-int16"));
+		assertEquals(0, ok.code, ok.err);
+		assertEquals(2, filesIn(output).size(), ok.out + ok.err);
+		final Run failed = forked(dir, "--headless", "--run", ExportCommand.TITLE,
+				exportArguments(dir.resolve("none"), "recon-2/em/fibsem-int8"));
+		assertEquals(1, failed.code, failed.err);
+		assertEquals(1, lines(failed.err).size(), failed.err);
+		assertTrue(failed.err.contains("unknown array 'recon-2/em/fibsem-int8'"), failed.err);
+		assertEquals(List.of(), filesIn(dir.resolve("none")));
+	}
+}
