@@ -42,7 +42,7 @@ public final class DatasetLocator {
 		if (opened.exists())
 			return opened;
 		if (explicit)
-			throw new NotFoundException("nothing exists at " + container.toUri() + " (--s3-uri): check the address");
+			throw new NotFoundException("nothing exists at " + container.toUri() + ": check the address");
 		throw diagnoseMissing(stores.open(bucket, options), dataset, container.toUri());
 	}
 
@@ -52,7 +52,7 @@ public final class DatasetLocator {
 			throw new OpenOrganelleException("no dataset given: name one (e.g. jrc_hela-2) or give a container address");
 		if (dataset.contains("/"))
 			throw new OpenOrganelleException("dataset '" + dataset + "' must be a single name such as jrc_hela-2, "
-					+ "without '/'; give a full address with --s3-uri instead");
+					+ "without '/'; give the container's full address instead");
 		return bucket.resolve(dataset + "/" + dataset + ".zarr");
 	}
 
@@ -77,7 +77,7 @@ public final class DatasetLocator {
 		return new OpenOrganelleException("dataset '" + dataset + "' has no Zarr container at " + container
 				+ "; it has: " + String.join(", ", containers)
 				+ (containers.stream().allMatch(c -> c.endsWith(".n5"))
-								? " (N5 containers are not supported; the Zarr copies are)"
-						: "; give one with --s3-uri"));
+						? " (N5 containers are not supported; the Zarr copies are)"
+						: "; give the address of one of them"));
 	}
 }

@@ -22,13 +22,13 @@ public final class RegionParser {
 	 * @throws OpenOrganelleException when the text is malformed, empty or out of bounds
 	 */
 	public static Region voxels(final String text, final long[] shape) {
-		final String[][] bounds = split(text, shape.length, "--region");
+		final String[][] bounds = split(text, shape.length, "region");
 		final long[] start = new long[shape.length];
 		final long[] size = new long[shape.length];
 		for (int d = 0; d < shape.length; d++) {
 			final long lo = bounds[d][0].isEmpty() ? 0 : integer(bounds[d][0], text);
 			final long hi = bounds[d][1].isEmpty() ? shape[d] : integer(bounds[d][1], text);
-			check(text, d, lo, hi, shape, "--region");
+			check(text, d, lo, hi, shape, "region");
 			start[d] = lo;
 			size[d] = hi - lo;
 		}
@@ -40,7 +40,7 @@ public final class RegionParser {
 	 * @throws OpenOrganelleException when the text is malformed, or selects no voxel or voxels outside the level
 	 */
 	public static Region nanometres(final String text, final long[] shape, final LevelTransform transform) {
-		final String[][] bounds = split(text, shape.length, "--region-nm");
+		final String[][] bounds = split(text, shape.length, "region in nm");
 		final double[] scale = transform.scaleNm();
 		final double[] translation = transform.translationNm();
 		final long[] start = new long[shape.length];
@@ -50,7 +50,7 @@ public final class RegionParser {
 					: (long) Math.ceil((decimal(bounds[d][0], text) - translation[d]) / scale[d] - 1e-9);
 			final long hi = bounds[d][1].isEmpty() ? shape[d]
 					: (long) Math.ceil((decimal(bounds[d][1], text) - translation[d]) / scale[d] - 1e-9);
-			check(text, d, lo, hi, shape, "--region-nm (voxels " + lo + ":" + hi + " at "
+			check(text, d, lo, hi, shape, "region in nm (voxels " + lo + ":" + hi + " at "
 					+ HumanReadable.number(scale[d]) + " nm)");
 			start[d] = lo;
 			size[d] = hi - lo;
@@ -89,7 +89,7 @@ public final class RegionParser {
 		try {
 			return Long.parseLong(s);
 		} catch (final NumberFormatException e) {
-			throw new OpenOrganelleException("invalid --region '" + text + "': '" + s + "' is not a whole number", e);
+			throw new OpenOrganelleException("invalid region '" + text + "': '" + s + "' is not a whole number", e);
 		}
 	}
 
@@ -100,7 +100,7 @@ public final class RegionParser {
 				throw new NumberFormatException("not finite");
 			return v;
 		} catch (final NumberFormatException e) {
-			throw new OpenOrganelleException("invalid --region-nm '" + text + "': '" + s + "' is not a number", e);
+			throw new OpenOrganelleException("invalid region in nm '" + text + "': '" + s + "' is not a number", e);
 		}
 	}
 }

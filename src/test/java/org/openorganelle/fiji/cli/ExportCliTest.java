@@ -174,7 +174,7 @@ class ExportCliTest {
 						"--array", "recon-2/em/fibsem-int16", "--level", "s0", "--region", "0:4,0:99,0:4" },
 				{ "1", "is empty on x (4:4)", "--dataset", "jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-int16",
 						"--level", "s0", "--region", "0:4,0:4,4:4" },
-				{ "1", "invalid --region '0:4,0:4'", "--dataset", "jrc_mus-nacc-2", "--array",
+				{ "1", "invalid region '0:4,0:4'", "--dataset", "jrc_mus-nacc-2", "--array",
 						"recon-2/em/fibsem-int16", "--region", "0:4,0:4" },
 				{ "1", "above the limit of 100 KiB; level s1 is 60.7 kB", "--dataset", "jrc_mus-nacc-2", "--array",
 						"recon-2/em/fibsem-int16", "--level", "s0", "--max-bytes", "100K" },
