@@ -89,6 +89,11 @@ class ExportMacroTest {
 
 	/** Runs macro code in ImageJ 1.x, which prints its log and errors when headless. */
 	private static Run runMacro(final String macro) throws Exception {
+		return runMacro(macro, "");
+	}
+
+	/** Runs macro code with an argument ({@code getArgument()}). */
+	private static Run runMacro(final String macro, final String argument) throws Exception {
 		final Thread thread = Thread.currentThread();
 		final ClassLoader savedLoader = thread.getContextClassLoader();
 		final PrintStream savedOut = System.out;
@@ -101,7 +106,7 @@ class ExportMacroTest {
 		try {
 			final Method runMacro = ij1.getClassLoader().loadClass("ij.IJ").getMethod("runMacro", String.class,
 					String.class);
-			final String value = (String) runMacro.invoke(null, macro, "");
+			final String value = (String) runMacro.invoke(null, macro, argument);
 			return new Run(value, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 		}
 		finally {
@@ -175,6 +180,20 @@ class ExportMacroTest {
 		assertNull(workers.value());
 		assertEquals(1, count(workers.err(), "workers 0 is out of range"), workers.err());
 		assertEquals(List.of(), files(out));
+	}
+
+	@Test
+	void theExampleMacroExportsTwoLevels(@TempDir final Path out) throws Exception {
+		final String example = Files.readString(Paths.get("scripts", "examples", "export-two-levels.ijm"));
+		final Run run = runMacro(example + "\nreturn \"done\";", "output=" + out + " endpoint="
+				+ PublicBucket.server().endpoint());
+		assertEquals("done", run.value(), run.err());
+		final List<Path> written = files(out);
+		assertEquals(4, written.size(), written.toString());
+		for (final String level : List.of("s2", "s3"))
+			assertArrayEquals(NpyFile.read(Fixtures.bucketExpected().resolve(ARRAY).resolve(level + ".npy")).data,
+					NpyFile.read(written.stream().filter(p -> p.getFileName().toString().startsWith("fibsem-int16_"
+							+ level)).findFirst().get()).data, level);
 	}
 
 	private static byte[] expectedS2() throws IOException {
