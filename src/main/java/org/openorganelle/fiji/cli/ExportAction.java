@@ -1,16 +1,13 @@
 package org.openorganelle.fiji.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.openorganelle.fiji.HumanReadable;
 import org.openorganelle.fiji.export.ExportOptions;
 import org.openorganelle.fiji.export.ExportPlan;
-import org.openorganelle.fiji.export.ExportRequest;
 import org.openorganelle.fiji.export.ExportResult;
-import org.openorganelle.fiji.export.Exporter;
 import org.openorganelle.fiji.zarr.Json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -90,20 +87,17 @@ final class ExportAction implements Callable<Integer> {
 					.withCancellation(session.cancellation);
 			final ExportPlan plan = ExportPlan.resolve(dataset.openContainer(session), dataset.name(), arrays, level,
 					region == null ? null : region.voxels, region == null ? null : region.nanometres, voxelSize, output);
-			final List<ExportResult> results = new ArrayList<>();
-			for (final ExportRequest r : plan.requests())
-				Exporter.checkSize(r, options);
-			for (final ExportRequest r : plan.requests()) {
+			final ProgressPrinter progress = new ProgressPrinter(session.err, connection.verbose ? 1 : 5);
+			final List<ExportResult> results = plan.run(options.withProgress(progress), r -> {
 				final String label = r.group().path() + " " + r.level().name();
+				progress.start(label);
 				session.err.println("exporting " + label + ": " + HumanReadable.shape(r.region().size()) + " "
 						+ r.level().dataType().numpyName() + ", " + HumanReadable.bytes(r.bytes()));
 				session.err.flush();
-				final ExportResult result = Exporter.export(r, options.withProgress(new ProgressPrinter(session.err,
-						label, connection.verbose ? 1 : 5)));
-				results.add(result);
-				if (!connection.json)
+			});
+			if (!connection.json)
+				for (final ExportResult result : results)
 					session.out.println("wrote " + result.npy() + "\n      " + result.metadata());
-			}
 			if (connection.json)
 				printJson(session, results);
 		});

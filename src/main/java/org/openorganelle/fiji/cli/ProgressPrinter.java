@@ -16,14 +16,19 @@ final class ProgressPrinter implements ExportProgress {
 	private static final long QUIET_NANOS = 2_000_000_000L;
 
 	private final PrintWriter err;
-	private final String label;
 	private final long intervalNanos;
+	private String label = "export";
 	private long lastPrinted;
 
-	ProgressPrinter(final PrintWriter err, final String label, final double intervalSeconds) {
+	ProgressPrinter(final PrintWriter err, final double intervalSeconds) {
 		this.err = err;
-		this.label = label;
 		this.intervalNanos = (long) (intervalSeconds * 1e9);
+	}
+
+	/** Names the export whose progress follows. */
+	synchronized void start(final String exportLabel) {
+		label = exportLabel;
+		lastPrinted = 0;
 	}
 
 	@Override
