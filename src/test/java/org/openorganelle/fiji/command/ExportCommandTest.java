@@ -15,13 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openorganelle.fiji.testing.Directories;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.NpyFile;
 import org.openorganelle.fiji.testing.PublicBucket;
@@ -65,13 +64,6 @@ class ExportCommandTest {
 		return NpyFile.read(Fixtures.bucketExpected().resolve(NACC + path).resolve(level + ".npy")).data;
 	}
 
-	private static List<Path> filesIn(final Path dir) throws IOException {
-		if (!Files.exists(dir))
-			return List.of();
-		try (Stream<Path> s = Files.list(dir)) {
-			return s.collect(Collectors.toList());
-		}
-	}
 
 	@Test
 	void exportsALevelAndReturnsTheWrittenFiles(@TempDir final Path out) throws Exception {
@@ -84,7 +76,7 @@ class ExportCommandTest {
 		assertTrue(npy.isAbsolute(), npy.toString());
 		assertEquals(out.toRealPath(), npy.getParent().toRealPath());
 		assertTrue(npy.getFileName().toString().matches("fibsem-int16_s2_[0-9]{8}_[0-9]{6}\\.npy"), npy.toString());
-		assertEquals(2, filesIn(out).size(), filesIn(out).toString());
+		assertEquals(2, Directories.files(out).size(), Directories.files(out).toString());
 		final NpyFile file = NpyFile.read(npy);
 		assertEquals("<i2", file.descr);
 		assertArrayEquals(new long[] { 10, 18, 20 }, file.shape);
@@ -106,7 +98,7 @@ class ExportCommandTest {
 		assertArrayEquals(expected("labels/inference/segmentations/nuc", "s1"), NpyFile.read(Path.of(volumes[1])).data);
 		for (final String m : metadata)
 			assertTrue(Files.isRegularFile(Path.of(m)), m);
-		assertEquals(4, filesIn(out).size());
+		assertEquals(4, Directories.files(out).size());
 	}
 
 	@Test
@@ -120,7 +112,7 @@ class ExportCommandTest {
 		assertEquals(List.of(run.cancelReason()), run.errors);
 		assertNull(run.output("volumes"));
 		assertNull(run.output("metadata"));
-		assertEquals(List.of(), filesIn(out));
+		assertEquals(List.of(), Directories.files(out));
 	}
 
 	@Test
@@ -135,7 +127,7 @@ class ExportCommandTest {
 		final SciJavaRun endpoint = SciJavaRun.run(context, ExportCommand.class, badEndpoint);
 		assertTrue(endpoint.canceled());
 		assertTrue(endpoint.cancelReason().startsWith("invalid endpoint 'localhost:9000'"), endpoint.cancelReason());
-		assertEquals(List.of(), filesIn(out));
+		assertEquals(List.of(), Directories.files(out));
 	}
 
 	@Test
@@ -163,7 +155,7 @@ class ExportCommandTest {
 			assertEquals("export was cancelled (stopped by the user); no files were written", run.cancelReason());
 			assertEquals(List.of(run.cancelReason()), run.errors);
 			assertNull(run.output("volumes"));
-			assertEquals(List.of(), filesIn(out));
+			assertEquals(List.of(), Directories.files(out));
 		} finally {
 			log.removeLogListener(cancelOnStart);
 		}

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openorganelle.fiji.testing.Directories;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.NpyFile;
 import org.openorganelle.fiji.testing.PublicBucket;
@@ -74,13 +73,6 @@ class HeadlessLauncherTest {
 		return text.lines().filter(l -> !l.isBlank()).collect(Collectors.toList());
 	}
 
-	private static List<Path> filesIn(final Path dir) throws IOException {
-		if (!Files.exists(dir))
-			return List.of();
-		try (Stream<Path> s = Files.list(dir)) {
-			return s.collect(Collectors.toList());
-		}
-	}
 
 	@Test
 	void runsTheExportCommandAndPrintsTheWrittenFiles(@TempDir final Path dir) throws Exception {
@@ -108,7 +100,7 @@ class HeadlessLauncherTest {
 		assertEquals(1, lines(r.err).size(), r.err);
 		assertTrue(r.err.contains("unknown array 'recon-2/em/fibsem-int8'"), r.err);
 		assertEquals("", r.out);
-		assertEquals(List.of(), filesIn(output));
+		assertEquals(List.of(), Directories.files(output));
 	}
 
 	@Test
@@ -151,12 +143,12 @@ class HeadlessLauncherTest {
 		final Run ok = forked(dir, "--headless", "--run", ExportCommand.TITLE,
 				exportArguments(output, "recon-2/em/fibsem-int16"));
 		assertEquals(0, ok.code, ok.err);
-		assertEquals(2, filesIn(output).size(), ok.out + ok.err);
+		assertEquals(2, Directories.files(output).size(), ok.out + ok.err);
 		final Run failed = forked(dir, "--headless", "--run", ExportCommand.TITLE,
 				exportArguments(dir.resolve("none"), "recon-2/em/fibsem-int8"));
 		assertEquals(1, failed.code, failed.err);
 		assertEquals(1, lines(failed.err).size(), failed.err);
 		assertTrue(failed.err.contains("unknown array 'recon-2/em/fibsem-int8'"), failed.err);
-		assertEquals(List.of(), filesIn(dir.resolve("none")));
+		assertEquals(List.of(), Directories.files(dir.resolve("none")));
 	}
 }

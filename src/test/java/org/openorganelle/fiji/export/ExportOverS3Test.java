@@ -16,8 +16,6 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +33,7 @@ import org.openorganelle.fiji.store.StoreException;
 import org.openorganelle.fiji.store.StoreFactory;
 import org.openorganelle.fiji.store.StoreOptions;
 import org.openorganelle.fiji.testing.FaultyStore;
+import org.openorganelle.fiji.testing.Directories;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.NpyFile;
 import org.openorganelle.fiji.testing.PublicBucket;
@@ -73,13 +72,6 @@ class ExportOverS3Test {
 		return Container.open(FACTORY.open(StoreAddress.parse("s3://" + MATRIX_BUCKET), PublicBucket.options()));
 	}
 
-	private static List<Path> filesIn(final Path dir) throws IOException {
-		if (!Files.exists(dir))
-			return List.of();
-		try (Stream<Path> s = Files.list(dir)) {
-			return s.collect(Collectors.toList());
-		}
-	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("org.openorganelle.fiji.testing.Fixtures#readableMatrixArrays")
@@ -106,7 +98,7 @@ class ExportOverS3Test {
 		else
 			assertEquals(mean, technical.get("global_mean").asDouble(), Math.abs(mean) * 1e-12);
 		assertEquals(entry.path("compressor").path("id").asText("none"), technical.get("compression").asText());
-		assertEquals(2, filesIn(out).size(), "exactly the two files");
+		assertEquals(2, Directories.files(out).size(), "exactly the two files");
 	}
 
 	@Test
@@ -119,7 +111,7 @@ class ExportOverS3Test {
 				ExportRequest.of(s.group(), s.level(), out), ExportOptions.defaults().withClock(clock)));
 		assertTrue(e.getMessage().contains("already exists; it is never overwritten"), e.getMessage());
 		assertArrayEquals(new byte[] { 42 }, Files.readAllBytes(existing));
-		assertEquals(List.of(existing), filesIn(out));
+		assertEquals(List.of(existing), Directories.files(out));
 	}
 
 	@Test
@@ -138,7 +130,7 @@ class ExportOverS3Test {
 				() -> Exporter.export(ExportRequest.of(s.group(), s.level(), out), ExportOptions.defaults()));
 		assertTrue(e.getMessage().startsWith("cannot decode chunk s3://corrupt-matrix/" + array + "/s0/0.0.0"),
 				e.getMessage());
-		assertEquals(List.of(), filesIn(out));
+		assertEquals(List.of(), Directories.files(out));
 	}
 
 	@Test
@@ -155,7 +147,7 @@ class ExportOverS3Test {
 		assertTrue(e.getMessage().contains("recon-2/em/fibsem-int16/s0/1/1/1") && e.getMessage().contains("503")
 				&& e.getMessage().contains("3 attempts"), e.getMessage());
 		assertEquals(3, faulty.faults.get());
-		assertEquals(List.of(), filesInQuietly(out));
+		assertEquals(List.of(), Directories.files(out));
 	}
 
 	@Test
@@ -170,7 +162,7 @@ class ExportOverS3Test {
 						.withWorkers(2).withTimeout(Duration.ofMillis(300))));
 		assertEquals("export timed out after 0.3 s (--timeout); no files were written", e.getMessage());
 		assertTrue(System.nanoTime() - start < 5_000_000_000L, "stopped promptly");
-		assertEquals(List.of(), filesInQuietly(out));
+		assertEquals(List.of(), Directories.files(out));
 	}
 
 	@Test
@@ -183,7 +175,7 @@ class ExportOverS3Test {
 					if (status.chunksDone == 2)
 						cancellation.cancel("was cancelled by the user");
 				})));
-		assertEquals(List.of(), filesInQuietly(out));
+		assertEquals(List.of(), Directories.files(out));
 	}
 
 	@Test
@@ -194,14 +186,7 @@ class ExportOverS3Test {
 				.of(s.group(), s.level(), out), ExportOptions.defaults().withMaxBytes(100 << 10)));
 		assertEquals("recon-2/em/fibsem-int16 level s0 (whole level) is 510 kB, above the limit of 100 KiB; level s1 is "
 				+ "60.7 kB; choose a coarser --level or a --region, or raise --max-bytes", e.getMessage());
-		assertEquals(List.of(), filesInQuietly(out));
+		assertEquals(List.of(), Directories.files(out));
 	}
 
-	private static List<Path> filesInQuietly(final Path dir) {
-		try {
-			return filesIn(dir);
-		} catch (final IOException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 }

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openorganelle.fiji.testing.Directories;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.NpyFile;
 import org.openorganelle.fiji.testing.PublicBucket;
@@ -121,20 +122,13 @@ class ExportMacroTest {
 				+ PublicBucket.server().endpoint() + "\");\nreturn \"done\";");
 	}
 
-	private static List<Path> files(final Path dir) throws IOException {
-		if (!Files.exists(dir))
-			return List.of();
-		try (Stream<Path> s = Files.list(dir)) {
-			return s.sorted().collect(Collectors.toList());
-		}
-	}
 
 	@Test
 	void exportsTheLevelAMacroAsksFor(@TempDir final Path out) throws Exception {
 		final Run run = export("dataset=jrc_mus-nacc-2 array=recon-2/em/fibsem-int16 level=s2 output=" + out
 				+ " workers=2");
 		assertEquals("done", run.value(), run.err());
-		final List<Path> written = files(out);
+		final List<Path> written = Directories.files(out);
 		assertEquals(2, written.size(), written.toString());
 		final Path npy = written.get(0);
 		final Path json = written.get(1);
@@ -157,7 +151,7 @@ class ExportMacroTest {
 		final Run run = export("dataset=[] array=recon-2/em/fibsem-int16 level=s2 output=" + out
 				+ " region=1:3,:,5:9 address=s3://janelia-cosem-datasets/jrc_mus-nacc-2/jrc_mus-nacc-2.zarr");
 		assertEquals("done", run.value(), run.err());
-		final NpyFile file = NpyFile.read(files(out).get(0));
+		final NpyFile file = NpyFile.read(Directories.files(out).get(0));
 		assertArrayEquals(new long[] { 2, 18, 4 }, file.shape);
 		final byte[] whole = expectedS2();
 		final byte[] expected = new byte[2 * 18 * 4 * 2];
@@ -174,12 +168,12 @@ class ExportMacroTest {
 		assertEquals(1, count(unknown.err(), "unknown array 'recon-2/em/fibsem-int8' in s3://janelia-cosem-datasets/"
 				+ "jrc_mus-nacc-2/jrc_mus-nacc-2.zarr; did you mean: recon-2/em/fibsem-int16"), unknown.err());
 		assertEquals("", unknown.out());
-		assertEquals(List.of(), files(out));
+		assertEquals(List.of(), Directories.files(out));
 		final Run workers = export("dataset=jrc_mus-nacc-2 array=recon-2/em/fibsem-int16 level=s2 workers=0 output="
 				+ out);
 		assertNull(workers.value());
 		assertEquals(1, count(workers.err(), "workers 0 is out of range"), workers.err());
-		assertEquals(List.of(), files(out));
+		assertEquals(List.of(), Directories.files(out));
 	}
 
 	@Test
@@ -188,7 +182,7 @@ class ExportMacroTest {
 		final Run run = runMacro(example + "\nreturn \"done\";", "output=" + out + " endpoint="
 				+ PublicBucket.server().endpoint());
 		assertEquals("done", run.value(), run.err());
-		final List<Path> written = files(out);
+		final List<Path> written = Directories.files(out);
 		assertEquals(4, written.size(), written.toString());
 		for (final String level : List.of("s2", "s3"))
 			assertArrayEquals(NpyFile.read(Fixtures.bucketExpected().resolve(ARRAY).resolve(level + ".npy")).data,
