@@ -1,8 +1,6 @@
 package org.openorganelle.fiji.cli;
 
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 
 import org.openorganelle.fiji.OpenOrganelleException;
@@ -68,7 +66,7 @@ final class ConnectionOptions {
 		else if (credentials)
 			b.defaultCredentialsChain();
 		if (endpoint != null)
-			b.endpoint(endpointUri());
+			b.endpoint(StoreOptions.parseEndpoint(endpoint, "--endpoint"));
 		if (debug)
 			b.requestLog(line -> {
 				synchronized (err) {
@@ -77,17 +75,6 @@ final class ConnectionOptions {
 				}
 			});
 		return b.build();
-	}
-
-	private URI endpointUri() {
-		try {
-			final URI uri = new URI(endpoint);
-			if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null)
-				throw new URISyntaxException(endpoint, "expected http://host[:port] or https://host[:port]");
-			return uri;
-		} catch (final URISyntaxException e) {
-			throw new OpenOrganelleException("invalid --endpoint '" + endpoint + "': " + e.getReason());
-		}
 	}
 
 	/** The whole-command time limit; null for none. */

@@ -1,11 +1,8 @@
 package org.openorganelle.fiji.command;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.store.StoreOptions;
 
 /** Turns the text inputs the commands share (connection, lists, optional values) into API values. */
@@ -41,18 +38,7 @@ final class CommandInputs {
 			options.profile(profile);
 		final String url = optional(endpoint);
 		if (url != null)
-			options.endpoint(endpointUri(url));
+			options.endpoint(StoreOptions.parseEndpoint(url, "endpoint"));
 		return options.build();
-	}
-
-	private static URI endpointUri(final String url) {
-		try {
-			final URI uri = new URI(url);
-			if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null)
-				throw new URISyntaxException(url, "expected http://host[:port] or https://host[:port]");
-			return uri;
-		} catch (final URISyntaxException e) {
-			throw new OpenOrganelleException("invalid endpoint '" + url + "': " + e.getReason());
-		}
 	}
 }

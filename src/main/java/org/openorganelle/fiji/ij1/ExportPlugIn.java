@@ -1,7 +1,5 @@
 package org.openorganelle.fiji.ij1;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -77,7 +75,8 @@ public class ExportPlugIn implements PlugIn {
 					.withCancellation(cancellation).withProgress(progress(cancellation));
 			final List<ExportResult> results;
 			try (StoreFactory stores = new StoreFactory()) {
-				final StoreOptions storeOptions = StoreOptions.builder().endpoint(endpoint(endpoint)).build();
+				final StoreOptions storeOptions = StoreOptions.builder().endpoint(endpoint.isEmpty() ? null
+						: StoreOptions.parseEndpoint(endpoint, "endpoint")).build();
 				final ExportPlan plan = ExportPlan.resolve(DatasetLocator.open(stores, storeOptions,
 						dataset.isEmpty() ? null : dataset, address), dataset.isEmpty() ? null : dataset, arrays,
 						level.isEmpty() ? null : level, region.isEmpty() ? null : region, null, null,
@@ -112,16 +111,6 @@ public class ExportPlugIn implements PlugIn {
 		return paths;
 	}
 
-	private static URI endpoint(final String url) {
-		if (url.isEmpty())
-			return null;
-		try {
-			return new URI(url);
-		}
-		catch (final URISyntaxException e) {
-			throw new OpenOrganelleException("invalid endpoint '" + url + "': " + e.getReason());
-		}
-	}
 
 	/** Shows the fetched chunks in ImageJ's progress bar; Esc cancels. */
 	private static ExportProgress progress(final Cancellation cancellation) {

@@ -141,6 +141,18 @@ public final class StoreOptions {
 		return environment;
 	}
 
+	/**
+	 * Parses an S3-compatible endpoint as users give it (an option, a dialog field, an
+	 * environment variable).
+	 *
+	 * @param value the text, e.g. {@code http://localhost:9000}
+	 * @param source what it came from, named in the error, e.g. {@code --endpoint}
+	 * @throws OpenOrganelleException unless it is an http(s) URL with a host and no user information
+	 */
+	public static URI parseEndpoint(final String value, final String source) {
+		return checkEndpoint(value.strip(), source);
+	}
+
 	private static URI checkEndpoint(final String value, final String source) {
 		final URI uri;
 		try {
@@ -158,9 +170,9 @@ public final class StoreOptions {
 	}
 
 	private static OpenOrganelleException badEndpoint(final String value, final String source) {
-		final String shown = value.contains("@") ? "(a URL with user information)" : "\"" + value + "\"";
-		return new OpenOrganelleException("The S3 endpoint " + shown + " from " + source
-				+ " is not an http(s) URL such as http://localhost:9000");
+		final String shown = value.contains("@") ? "(a URL with user information)" : "'" + value + "'";
+		return new OpenOrganelleException("invalid " + source + " " + shown
+				+ ": expected http://host[:port] or https://host[:port]");
 	}
 
 	/** Collects options; every setter checks its value. */
@@ -216,7 +228,7 @@ public final class StoreOptions {
 
 		/** An S3-compatible endpoint such as {@code http://localhost:9000}; null to use the environment or AWS. */
 		public Builder endpoint(final URI uri) {
-			endpoint = uri == null ? null : checkEndpoint(uri.toString(), "the options");
+			endpoint = uri == null ? null : checkEndpoint(uri.toString(), "endpoint");
 			return this;
 		}
 
