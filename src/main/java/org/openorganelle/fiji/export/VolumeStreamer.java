@@ -34,10 +34,10 @@ import org.openorganelle.fiji.zarr.ZarrArrayMetadata;
  * The region is cut into slabs one chunk deep along the first axis. Workers fetch and
  * decode a slab's chunks in parallel into a buffer, which is then appended to the file
  * and the SHA-256; while it is written, the workers already fetch the next slab. Fetches
- * run on all workers at once; decoding runs on at most one worker per core. A slab larger than the memory budget is written in several passes of
- * whole planes (or rows): its chunks are then fetched and decoded once, their boxes kept
- * in a {@link SlabSpool} on local disk, and each pass reads back the contiguous part it
- * needs. Memory is the budget plus one chunk per worker, whatever the array's size.
+ * run on all workers at once; decoding runs on at most one worker per core. A slab larger
+ * than the memory budget is written in several passes of whole planes (or rows): its
+ * chunks are then fetched and decoded once, their boxes kept in a {@link SlabSpool} on
+ * local disk, and each pass reads back the contiguous part it needs. Memory is the budget plus one chunk per worker, whatever the array's size.
  */
 final class VolumeStreamer {
 
@@ -114,16 +114,19 @@ final class VolumeStreamer {
 			final Output output = new Output(out, sha256);
 			output.write(header, header.length);
 			final List<Region> slabs = slabs();
+			final List<List<Region>> passes = new ArrayList<>();
+			for (final Region slab : slabs)
+				passes.add(passes(slab));
 			Batch ahead = null;
 			for (int i = 0; i < slabs.size(); i++) {
 				final Region slab = slabs.get(i);
-				if (passes(slab).size() > 1) {
-					spooled(pool, slab, sums, output);
+				if (passes.get(i).size() > 1) {
+					spooled(pool, slab, passes.get(i), sums, output);
 					continue;
 				}
 				final Batch batch = ahead != null ? ahead : direct(pool, slab, sums, true);
 				batch.await();
-				final boolean nextIsDirect = i + 1 < slabs.size() && passes(slabs.get(i + 1)).size() == 1;
+				final boolean nextIsDirect = i + 1 < slabs.size() && passes.get(i + 1).size() == 1;
 				ahead = nextIsDirect ? direct(pool, slabs.get(i + 1), sums, false) : null;
 				output.write(buffer, (int) (slab.elementCount() * elementSize));
 				if (ahead != null)
@@ -153,8 +156,8 @@ final class VolumeStreamer {
 	 * Writes a slab larger than the buffer: fetches and decodes its chunks once into a
 	 * spool, then assembles and writes it pass by pass from there.
 	 */
-	private void spooled(final ExecutorService pool, final Region slab, final ValueSums sums, final Output output)
-			throws IOException {
+	private void spooled(final ExecutorService pool, final Region slab, final List<Region> passes,
+			final ValueSums sums, final Output output) throws IOException {
 		try (SlabSpool spool = new SlabSpool(spoolDirectory, slab, elementSize)) {
 			final Batch fill = new Batch(0);
 			fill.open();
@@ -165,7 +168,7 @@ final class VolumeStreamer {
 				spool.put(box, block);
 			});
 			fill.await();
-			for (final Region pass : passes(slab)) {
+			for (final Region pass : passes) {
 				final Batch batch = new Batch(pass.elementCount() * elementSize);
 				batch.open();
 				batch.start(pool, grid.chunksIn(pass), false, (position, stored) -> {
