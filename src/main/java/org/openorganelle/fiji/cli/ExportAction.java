@@ -95,11 +95,11 @@ final class ExportAction implements Callable<Integer> {
 						+ r.level().dataType().numpyName() + ", " + HumanReadable.bytes(r.bytes()));
 				session.err.flush();
 			});
-			if (!connection.json)
-				for (final ExportResult result : results)
-					session.out.println("wrote " + result.npy() + "\n      " + result.metadata());
 			if (connection.json)
 				printJson(session, results);
+			else
+				for (final ExportResult result : results)
+					session.out.println("wrote " + result.npy() + "\n      " + result.metadata());
 		});
 		return 0;
 	}
