@@ -9,15 +9,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openorganelle.fiji.testing.Directories;
 import org.openorganelle.fiji.testing.Fixtures;
+import org.openorganelle.fiji.testing.ForkedRun;
 import org.openorganelle.fiji.testing.NpyFile;
 import org.openorganelle.fiji.testing.PublicBucket;
 
@@ -48,20 +47,6 @@ class HeadlessLauncherTest {
 		final int code = HeadlessLauncher.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
 				new PrintStream(err, true, StandardCharsets.UTF_8));
 		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-	}
-
-	private static Run forked(final Path dir, final String... args) throws Exception {
-		final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-				.toString(), "-Djava.awt.headless=true", "-Dslf4j.internal.verbosity=ERROR",
-				"-Djava.util.prefs.userRoot=" + dir.resolve("prefs"), "-Duser.home=" + dir.resolve("home"),
-				"-cp", System.getProperty("java.class.path"), HeadlessLauncher.class.getName()));
-		command.addAll(List.of(args));
-		final Path out = dir.resolve("stdout");
-		final Path err = dir.resolve("stderr");
-		final Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-				.start();
-		assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish");
-		return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
 	}
 
 	private static String exportArguments(final Path output, final String array) {
@@ -140,11 +125,11 @@ class HeadlessLauncherTest {
 	@Test
 	void asItsOwnProcessItExitsZeroOnSuccessAndNonZeroOnFailure(@TempDir final Path dir) throws Exception {
 		final Path output = dir.resolve("oo");
-		final Run ok = forked(dir, "--headless", "--run", ExportCommand.TITLE,
+		final ForkedRun ok = ForkedRun.run(dir, HeadlessLauncher.class.getName(), "--headless", "--run", ExportCommand.TITLE,
 				exportArguments(output, "recon-2/em/fibsem-int16"));
 		assertEquals(0, ok.code, ok.err);
 		assertEquals(2, Directories.files(output).size(), ok.out + ok.err);
-		final Run failed = forked(dir, "--headless", "--run", ExportCommand.TITLE,
+		final ForkedRun failed = ForkedRun.run(dir, HeadlessLauncher.class.getName(), "--headless", "--run", ExportCommand.TITLE,
 				exportArguments(dir.resolve("none"), "recon-2/em/fibsem-int8"));
 		assertEquals(1, failed.code, failed.err);
 		assertEquals(1, lines(failed.err).size(), failed.err);

@@ -8,20 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openorganelle.fiji.testing.Directories;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.NpyFile;
+import org.openorganelle.fiji.testing.PluginJar;
 import org.openorganelle.fiji.testing.PublicBucket;
 
 import net.imagej.patcher.LegacyEnvironment;
@@ -51,37 +47,7 @@ class ExportMacroTest {
 	static void startImageJ1() throws Exception {
 		ij1 = new LegacyEnvironment(null, true);
 		ij1.disableIJ1PluginDirs();
-		ij1.addPluginClasspath(pluginClassPath());
-	}
-
-	/**
-	 * The plugin as Fiji gets it: a jar named with '_' (plain ImageJ 1 reads plugins.config
-	 * only from such jars) holding the main classes and the repository's {@code plugins.config},
-	 * followed by the rest of the test class path (dependencies, and the test classes for
-	 * the quiet logging configuration) but for ImageJ itself, which the patched class loader
-	 * provides, and the main classes, which are in the jar.
-	 */
-	private static File[] pluginClassPath() throws IOException {
-		final Path classes = Paths.get("target", "classes");
-		final Path jar = plugins.resolve("OpenOrganelle_Test.jar");
-		try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out);
-				Stream<Path> files = Files.walk(classes)) {
-			zip.putNextEntry(new JarEntry("plugins.config"));
-			zip.write(Files.readAllBytes(Paths.get("plugins.config")));
-			for (final Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-				final String name = classes.relativize(file).toString().replace(File.separatorChar, '/');
-				if (!name.equals("plugins.config")) {
-					zip.putNextEntry(new JarEntry(name));
-					zip.write(Files.readAllBytes(file));
-				}
-			}
-		}
-		final List<File> entries = new ArrayList<>(List.of(jar.toFile()));
-		for (final String element : System.getProperty("java.class.path").split(File.pathSeparator))
-			if (!Paths.get(element).getFileName().toString().matches("ij-[0-9.]+[a-z]?\\.jar")
-					&& !Paths.get(element).toAbsolutePath().equals(classes.toAbsolutePath()))
-				entries.add(new File(element));
-		return entries.toArray(new File[0]);
+		ij1.addPluginClasspath(PluginJar.classPath(PluginJar.build(plugins), false).toArray(new File[0]));
 	}
 
 	/** What a macro returned (null when it stopped before its end) and what it printed. */
