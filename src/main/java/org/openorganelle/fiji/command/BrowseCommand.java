@@ -143,14 +143,14 @@ public class BrowseCommand extends DynamicCommand {
 		}
 	}
 
-	/** Opens the chosen level lazily: the virtual hyperstack, or empty when BigDataViewer shows it. */
+	/** Opens the image lazily: the chosen level as a virtual hyperstack, or empty when BigDataViewer shows it (all levels when their geometry allows). */
 	Optional<ImagePlus> openPreview() {
 		final String name = levelName();
-		final ScaleLevel chosen = session.levels(endpoint, dataset, address, array).stream()
-				.filter(l -> l.name().equals(name)).findFirst()
+		final List<ScaleLevel> levels = session.levels(endpoint, dataset, address, array);
+		final ScaleLevel chosen = levels.stream().filter(l -> l.name().equals(name)).findFirst()
 				.orElseThrow(() -> new OpenOrganelleException("choose a level of " + array + " to preview"));
 		final String source = CommandInputs.optional(address) == null ? dataset : address.strip();
-		return Preview.open(chosen, Preview.title(source, array, name));
+		return Preview.open(levels, chosen, Preview.title(source, array, name));
 	}
 
 	/** Exports the chosen level with {@link ExportCommand}, then records the equivalent macro line. */

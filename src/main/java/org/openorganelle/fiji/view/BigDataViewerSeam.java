@@ -1,19 +1,23 @@
 package org.openorganelle.fiji.view;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Optional;
 
 import org.openorganelle.fiji.OpenOrganelleException;
 
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.NumericType;
 
 /**
  * The one place that talks to BigDataViewer. BigDataViewer is not on Maven Central, so it
  * is not a dependency: every Fiji ships it, and this class finds {@code bdv.util.BdvFunctions}
  * at run time by reflection. When it is absent (or its API differs), {@link #show} returns
- * false and callers fall back to an ImageJ hyperstack. Shows one pyramid level as one
- * (non-volatile) source.
+ * false and callers fall back to an ImageJ hyperstack. Shows a whole pyramid as one
+ * multiresolution source ({@code bdv.util.RandomAccessibleIntervalMipmapSource}), or one
+ * level as one source; both non-volatile.
  */
 public final class BigDataViewerSeam {
 
@@ -25,6 +29,18 @@ public final class BigDataViewerSeam {
 
 	/** ImgLib2's 3-D affine transform (imglib2-realtransform, shipped with Fiji). */
 	public static final String AFFINE = "net.imglib2.realtransform.AffineTransform3D";
+
+	/** BigDataViewer's source interface. */
+	public static final String SOURCE = "bdv.viewer.Source";
+
+	/** BigDataViewer's multiresolution source over in-memory (or lazy) images. */
+	public static final String MIPMAP_SOURCE = "bdv.util.RandomAccessibleIntervalMipmapSource";
+
+	/** The voxel-size interface of spim_data (shipped with BigDataViewer). */
+	public static final String VOXEL_DIMENSIONS = "mpicbg.spim.data.sequence.VoxelDimensions";
+
+	/** spim_data's voxel size with a unit. */
+	public static final String FINAL_VOXEL_DIMENSIONS = "mpicbg.spim.data.sequence.FinalVoxelDimensions";
 
 	private final ClassLoader loader;
 
@@ -86,9 +102,67 @@ public final class BigDataViewerSeam {
 		}
 	}
 
+	/**
+	 * Shows a pyramid as one multiresolution source: {@code new RandomAccessibleIntervalMipmapSource(
+	 * levels, type, downsampling, new FinalVoxelDimensions("nm", scale), transform, name)} shown
+	 * with {@code BdvFunctions.show(source, options)}. BigDataViewer then reads the level that
+	 * fits the zoom, so a 25 TB volume opens at its coarsest level. The source transform of
+	 * the finest level maps voxel {@code i} to {@code translation + i * scale}; coarser
+	 * levels are placed by BigDataViewer's mipmap convention (half-voxel offsets, as COSEM's).
+	 *
+	 * @param levels the levels, x-y-z, finest first
+	 * @param type an instance of the pixel type
+	 * @param downsamplingXyz per level, its factors along x, y, z relative to the finest
+	 * @param scaleXyz the finest level's voxel size along x, y, z, in nm
+	 * @param translationXyz the position of the finest level's first voxel centre, in nm
+	 * @return false when BigDataViewer or its multiresolution API is not available
+	 * @throws OpenOrganelleException naming the image when BigDataViewer fails to show it
+	 */
+	public boolean showPyramid(final List<? extends RandomAccessibleInterval<?>> levels, final Object type,
+			final String name, final double[][] downsamplingXyz, final double[] scaleXyz,
+			final double[] translationXyz) {
+		final Optional<Class<?>> functions = load(FUNCTIONS);
+		final Optional<Class<?>> options = load(OPTIONS);
+		final Optional<Class<?>> source = load(SOURCE);
+		final Optional<Class<?>> mipmap = load(MIPMAP_SOURCE);
+		final Optional<Class<?>> voxels = load(VOXEL_DIMENSIONS);
+		final Optional<Class<?>> finalVoxels = load(FINAL_VOXEL_DIMENSIONS);
+		final Optional<Class<?>> affineClass = load(AFFINE);
+		if (functions.isEmpty() || options.isEmpty() || source.isEmpty() || mipmap.isEmpty() || voxels.isEmpty()
+				|| finalVoxels.isEmpty() || affineClass.isEmpty())
+			return false;
+		final Optional<Method> show = method(functions.get(), "show", source.get(), options.get());
+		final Optional<Constructor<?>> create = constructor(mipmap.get(), RandomAccessibleInterval[].class,
+				NumericType.class, double[][].class, voxels.get(), affineClass.get(), String.class);
+		final Optional<Constructor<?>> voxelSize = constructor(finalVoxels.get(), String.class, double[].class);
+		if (show.isEmpty() || create.isEmpty() || voxelSize.isEmpty())
+			return false;
+		try {
+			final Optional<Object> affine = affine(scaleXyz, translationXyz);
+			if (affine.isEmpty())
+				return false;
+			final Object mipmapSource = create.get().newInstance(levels.toArray(new RandomAccessibleInterval<?>[0]),
+					type, downsamplingXyz, voxelSize.get().newInstance("nm", scaleXyz.clone()), affine.get(), name);
+			show.get().invoke(null, mipmapSource, titled(options.get(), name));
+			return true;
+		} catch (final InvocationTargetException e) {
+			throw new OpenOrganelleException("BigDataViewer could not show " + name + ": " + e.getCause(), e
+					.getCause());
+		} catch (final ReflectiveOperationException e) {
+			throw new OpenOrganelleException("BigDataViewer's API cannot be called to show " + name + ": " + e, e);
+		}
+	}
+
+	/** {@code BdvOptions.options()}, with the window title when the method exists. */
+	private static Object titled(final Class<?> optionsClass, final String name) throws ReflectiveOperationException {
+		final Object options = method(optionsClass, "options").orElseThrow(() -> missing("options()")).invoke(null);
+		final Optional<Method> title = method(optionsClass, "frameTitle", String.class);
+		return title.isPresent() ? title.get().invoke(options, name) : options;
+	}
+
 	private Object options(final Class<?> optionsClass, final String name, final double[] scale,
 			final double[] translation) throws ReflectiveOperationException {
-		Object options = method(optionsClass, "options").orElseThrow(() -> missing("options()")).invoke(null);
+		Object options = titled(optionsClass, name);
 		final Optional<Object> affine = scale.length == 3 ? affine(scale, translation) : Optional.empty();
 		final Optional<Method> withAffine = affine.flatMap(a -> method(optionsClass, "sourceTransform", a
 				.getClass()));
@@ -97,9 +171,6 @@ public final class BigDataViewerSeam {
 			options = withAffine.get().invoke(options, affine.get());
 		else if (withScale.isPresent())
 			options = withScale.get().invoke(options, (Object) scale.clone());
-		final Optional<Method> title = method(optionsClass, "frameTitle", String.class);
-		if (title.isPresent())
-			options = title.get().invoke(options, name);
 		return options;
 	}
 
@@ -126,6 +197,14 @@ public final class BigDataViewerSeam {
 		try {
 			return Optional.of(Class.forName(className, true, loader));
 		} catch (final ClassNotFoundException | LinkageError e) {
+			return Optional.empty();
+		}
+	}
+
+	private static Optional<Constructor<?>> constructor(final Class<?> owner, final Class<?>... parameters) {
+		try {
+			return Optional.of(owner.getConstructor(parameters));
+		} catch (final NoSuchMethodException e) {
 			return Optional.empty();
 		}
 	}

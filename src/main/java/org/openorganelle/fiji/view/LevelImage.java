@@ -39,13 +39,15 @@ public final class LevelImage<T extends NativeType<T> & RealType<T>> {
 	private final PixelFormat format;
 	private final ChunkCache<Cell<?>> cache;
 	private final LazyCellImg<T, ?> img;
+	private final T type;
 
 	private LevelImage(final ZarrArray array, final PixelFormat format, final ChunkCache<Cell<?>> cache,
-			final LazyCellImg<T, ?> img) {
+			final LazyCellImg<T, ?> img, final T type) {
 		this.array = array;
 		this.format = format;
 		this.cache = cache;
 		this.img = img;
+		this.type = type;
 	}
 
 	/**
@@ -103,12 +105,17 @@ public final class LevelImage<T extends NativeType<T> & RealType<T>> {
 			final Cell<A> cell = (Cell<A>) cache.get(Axes.reverse(cellPosition));
 			return cell;
 		};
-		return new LevelImage<>(array, format, cache, new LazyCellImg<>(grid, type, get));
+		return new LevelImage<>(array, format, cache, new LazyCellImg<>(grid, type, get), type);
 	}
 
 	/** The image, x-y-z. */
 	public LazyCellImg<T, ?> img() {
 		return img;
+	}
+
+	/** A new instance of the pixel type (reads nothing, unlike the image's first element). */
+	public T type() {
+		return type.createVariable();
 	}
 
 	/** The array the image shows. */

@@ -1,8 +1,11 @@
 package org.openorganelle.fiji.view;
 
 import java.awt.GraphicsEnvironment;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.openorganelle.fiji.multiscale.LevelTransform;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
@@ -10,9 +13,10 @@ import org.openorganelle.fiji.multiscale.ScaleLevel;
 import ij.ImagePlus;
 
 /**
- * Opens a lazy preview of one pyramid level: in BigDataViewer when Fiji has it and a
- * display is available, otherwise as an ImageJ virtual hyperstack that the caller shows.
- * Nothing but the displayed plane's chunks is read on opening.
+ * Opens a lazy preview of a multiscale image: in BigDataViewer when Fiji has it and a
+ * display is available (all levels as one multiresolution source when their geometry
+ * allows, else the chosen level), otherwise the chosen level as an ImageJ virtual
+ * hyperstack that the caller shows. Nothing but the displayed chunks is read.
  */
 public final class Preview {
 
@@ -31,6 +35,45 @@ public final class Preview {
 		if (GraphicsEnvironment.isHeadless())
 			return Optional.of(LevelHyperstack.open(level, title));
 		return open(level, title, new BigDataViewerSeam());
+	}
+
+	/**
+	 * Shows all levels of an image in BigDataViewer as one multiresolution source when it
+	 * is on the class path, the JVM is not headless and the levels form a {@link Pyramid};
+	 * otherwise behaves as {@link #open(ScaleLevel, String)} for the chosen level.
+	 *
+	 * @param levels the image's levels, any order
+	 * @param chosen the level to show when the pyramid cannot be shown
+	 * @return the hyperstack, or empty when BigDataViewer shows the image
+	 */
+	public static Optional<ImagePlus> open(final List<ScaleLevel> levels, final ScaleLevel chosen,
+			final String title) {
+		if (GraphicsEnvironment.isHeadless())
+			return Optional.of(LevelHyperstack.open(chosen, title));
+		return open(levels, chosen, title, new BigDataViewerSeam());
+	}
+
+	/**
+	 * Shows the levels as one multiresolution source through a given seam; falls back to
+	 * {@link #open(ScaleLevel, String, BigDataViewerSeam)} for the chosen level. The levels
+	 * share {@link ChunkCache#DEFAULT_MAX_BYTES} of cache.
+	 *
+	 * @return the hyperstack, or empty when BigDataViewer shows the image
+	 */
+	public static Optional<ImagePlus> open(final List<ScaleLevel> levels, final ScaleLevel chosen,
+			final String title, final BigDataViewerSeam bigDataViewer) {
+		final Optional<Pyramid> pyramid = bigDataViewer.isAvailable() ? Pyramid.of(levels) : Optional.empty();
+		if (pyramid.isPresent()) {
+			final List<ScaleLevel> sorted = pyramid.get().levels();
+			final List<LevelImage<?>> images = new ArrayList<>();
+			for (final ScaleLevel level : sorted)
+				images.add(LevelImage.open(level.array(), ChunkCache.DEFAULT_MAX_BYTES / sorted.size()));
+			if (bigDataViewer.showPyramid(images.stream().map(LevelImage::img).collect(Collectors.toList()), images
+					.get(0).type(), title, pyramid.get().downsamplingXyz(), scaleXyz(sorted.get(0)), translationXyz(
+							sorted.get(0))))
+				return Optional.empty();
+		}
+		return open(chosen, title, bigDataViewer);
 	}
 
 	/**

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,11 +30,16 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openorganelle.fiji.OpenOrganelleException;
+import org.openorganelle.fiji.discovery.Container;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
+import org.openorganelle.fiji.store.FileStore;
+import org.openorganelle.fiji.testing.CountingStore;
+import org.openorganelle.fiji.testing.Fixtures;
 
 import ij.ImagePlus;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.cell.LazyCellImg;
+import net.imglib2.type.numeric.integer.ShortType;
 
 /**
  * The BigDataViewer seam. BigDataViewer is not on the test class path, so the tests that
@@ -114,6 +120,66 @@ class BigDataViewerSeamTest {
 			"    throw new IllegalStateException(\"no display\");",
 			"  }",
 			"}");
+
+	/** BigDataViewer with its multiresolution API: show(Source, BdvOptions) records the source. */
+	private static final Map<String, String> MULTIRESOLUTION = Map.of(
+			"bdv/viewer/Source", String.join("\n", "package bdv.viewer;",
+					"public interface Source<T> {",
+					"}"),
+			"mpicbg/spim/data/sequence/VoxelDimensions", String.join("\n", "package mpicbg.spim.data.sequence;",
+					"public interface VoxelDimensions {",
+					"  String unit();",
+					"}"),
+			"mpicbg/spim/data/sequence/FinalVoxelDimensions", String.join("\n", "package mpicbg.spim.data.sequence;",
+					"public class FinalVoxelDimensions implements VoxelDimensions {",
+					"  public final String unit;",
+					"  public final double[] size;",
+					"  public FinalVoxelDimensions(final String unit, final double... size) {",
+					"    this.unit = unit;",
+					"    this.size = size;",
+					"  }",
+					"  public String unit() { return unit; }",
+					"}"),
+			"bdv/util/RandomAccessibleIntervalMipmapSource", String.join("\n", "package bdv.util;",
+					"import mpicbg.spim.data.sequence.VoxelDimensions;",
+					"import net.imglib2.RandomAccessibleInterval;",
+					"import net.imglib2.realtransform.AffineTransform3D;",
+					"import net.imglib2.type.numeric.NumericType;",
+					"public class RandomAccessibleIntervalMipmapSource<T extends NumericType<T>>",
+					"    implements bdv.viewer.Source<T> {",
+					"  public final RandomAccessibleInterval<T>[] imgs;",
+					"  public final T type;",
+					"  public final double[][] mipmapScales;",
+					"  public final VoxelDimensions voxelDimensions;",
+					"  public final AffineTransform3D sourceTransform;",
+					"  public final String name;",
+					"  public RandomAccessibleIntervalMipmapSource(final RandomAccessibleInterval<T>[] imgs, final T type,",
+					"      final double[][] mipmapScales, final VoxelDimensions voxelDimensions,",
+					"      final AffineTransform3D sourceTransform, final String name) {",
+					"    this.imgs = imgs;",
+					"    this.type = type;",
+					"    this.mipmapScales = mipmapScales;",
+					"    this.voxelDimensions = voxelDimensions;",
+					"    this.sourceTransform = sourceTransform;",
+					"    this.name = name;",
+					"  }",
+					"}"),
+			"bdv/util/BdvFunctions", String.join("\n", "package bdv.util;",
+					"import net.imglib2.RandomAccessibleInterval;",
+					"public final class BdvFunctions {",
+					"  public static final java.util.List<Object[]> CALLS = new java.util.ArrayList<>();",
+					"  public static <T> Object show(final bdv.viewer.Source<T> source, final BdvOptions options) {",
+					"    CALLS.add(new Object[] { source, options });",
+					"    return null;",
+					"  }",
+					"  public static <T> Object show(final RandomAccessibleInterval<T> img, final String name,",
+					"      final BdvOptions options) {",
+					"    CALLS.add(new Object[] { img, name, options });",
+					"    return null;",
+					"  }",
+					"}"),
+			"bdv/util/BdvOptions", OPTIONS,
+			"net/imglib2/realtransform/AffineTransform3D", AFFINE);
 
 	@TempDir
 	Path temp;
@@ -209,6 +275,62 @@ class BigDataViewerSeamTest {
 					.getMessage());
 			assertInstanceOf(IllegalStateException.class, e.getCause());
 		}
+	}
+
+	@Test
+	void allLevelsOpenAsOneMultiresolutionSourceWithoutReadingAChunk() throws Exception {
+		try (URLClassLoader bdv = fakeBigDataViewer(MULTIRESOLUTION)) {
+			final CountingStore counting = new CountingStore(new FileStore(Fixtures.bucket().resolve(Expected.NACC)));
+			final List<ScaleLevel> levels = new ArrayList<>(Container.open(counting).image(Expected.FIBSEM).levels());
+			Collections.reverse(levels);
+			final String title = "jrc_mus-nacc-2 recon-2/em/fibsem-int16";
+			final int before = counting.gets.size() + counting.lists.size();
+
+			assertEquals(Optional.empty(), Preview.open(levels, levels.get(1), title, new BigDataViewerSeam(bdv)));
+
+			assertEquals(before, counting.gets.size() + counting.lists.size(), "opening read nothing");
+			assertEquals(List.of(), counting.chunkGets());
+			final List<Object[]> calls = calls(bdv);
+			assertEquals(1, calls.size());
+			final Object source = calls.get(0)[0];
+			assertSame(bdv.loadClass(BigDataViewerSeam.MIPMAP_SOURCE), source.getClass());
+			final RandomAccessibleInterval<?>[] imgs = (RandomAccessibleInterval<?>[]) field(source, "imgs");
+			assertEquals(4, imgs.length);
+			assertArrayEquals(new long[] { 83, 75, 41 }, imgs[0].dimensionsAsLongArray(), "s0 first, x, y, z");
+			assertArrayEquals(new long[] { 10, 9, 5 }, imgs[3].dimensionsAsLongArray(), "s3 last");
+			assertInstanceOf(ShortType.class, field(source, "type"));
+			final double[][] scales = (double[][]) field(source, "mipmapScales");
+			for (int i = 0; i < 4; i++)
+				assertArrayEquals(new double[] { 1 << i, 1 << i, 1 << i }, scales[i], 1e-9);
+			final Object voxels = field(source, "voxelDimensions");
+			assertEquals("nm", field(voxels, "unit"));
+			assertArrayEquals(new double[] { 4, 4, 2.96 }, (double[]) field(voxels, "size"), 1e-9);
+			final Object transform = field(source, "sourceTransform");
+			assertArrayEquals(new double[] {
+					4, 0, 0, 0,
+					0, 4, 0, 0,
+					0, 0, 2.96, 0 }, (double[]) field(transform, "values"), 1e-9, "s0: scale, no translation");
+			assertEquals(title, field(source, "name"));
+			assertEquals(title, field(calls.get(0)[1], "frameTitle"));
+		}
+	}
+
+	@Test
+	void withoutTheMultiresolutionApiTheChosenLevelIsShownAlone() throws Exception {
+		try (URLClassLoader bdv = fakeBigDataViewer(Map.of("bdv/util/BdvFunctions", FUNCTIONS_WITH_OPTIONS,
+				"bdv/util/BdvOptions", OPTIONS))) {
+			final List<ScaleLevel> levels = Container.open(new FileStore(Fixtures.bucket().resolve(Expected.NACC)))
+					.image(Expected.FIBSEM).levels();
+			assertEquals(Optional.empty(), Preview.open(levels, levels.get(2), "s2", new BigDataViewerSeam(bdv)));
+			final List<Object[]> calls = calls(bdv);
+			assertEquals(1, calls.size());
+			assertArrayEquals(new long[] { 20, 18, 10 }, ((RandomAccessibleInterval<?>) calls.get(0)[0])
+					.dimensionsAsLongArray(), "s2 alone");
+		}
+	}
+
+	private static Object field(final Object owner, final String name) throws ReflectiveOperationException {
+		return owner.getClass().getField(name).get(owner);
 	}
 
 	@SuppressWarnings("unchecked")
