@@ -48,6 +48,9 @@ final class ConnectionOptions {
 	@Option(names = "--json", description = "Machine-readable JSON on stdout.")
 	boolean json;
 
+	/** The --debug request log of the last {@link #storeOptions} call; null without --debug. */
+	RequestTally tally;
+
 	/** The store options these flags describe; request log lines go to {@code err} with --debug. */
 	StoreOptions storeOptions(final PrintWriter err) {
 		if (profile != null && credentials)
@@ -67,13 +70,10 @@ final class ConnectionOptions {
 			b.defaultCredentialsChain();
 		if (endpoint != null)
 			b.endpoint(StoreOptions.parseEndpoint(endpoint, "--endpoint"));
-		if (debug)
-			b.requestLog(line -> {
-				synchronized (err) {
-					err.println("debug: " + line);
-					err.flush();
-				}
-			});
+		if (debug) {
+			tally = new RequestTally(err);
+			b.requestLog(tally);
+		}
 		return b.build();
 	}
 

@@ -82,6 +82,8 @@ final class Session {
 			} finally {
 				removeHook(onInterrupt);
 				executor.shutdownNow();
+				if (flags.tally != null)
+					flags.tally.printSummary();
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -43,6 +46,8 @@ final class VolumeStreamer {
 
 	/** Bytes per file write. */
 	private static final int WRITE_SLICE = 1 << 20;
+	/** How often a wait for chunk tasks checks for a failure or a cancellation. */
+	private static final long POLL_MILLIS = 50;
 
 	private final ZarrArray array;
 	private final ZarrArrayMetadata metadata;
@@ -257,10 +262,19 @@ final class VolumeStreamer {
 				}));
 		}
 
-		/** Waits for every task; rethrows the first failure, or the cancellation. */
+		/**
+		 * Waits for every task; rethrows the first failure, or the cancellation. Either
+		 * stops the wait at once: the other tasks are cancelled, and a request still
+		 * blocked on the network (a stalled server) is left to its own timeout instead of
+		 * holding the export back.
+		 */
 		void await() {
 			for (final Future<?> f : futures)
-				VolumeStreamer.await(f);
+				while (!VolumeStreamer.await(f, POLL_MILLIS))
+					if (failure.get() != null || cancellation.isCancelled()) {
+						futures.forEach(other -> other.cancel(true));
+						break;
+					}
 			cancellation.check();
 			if (failure.get() != null)
 				throw failure.get();
@@ -329,9 +343,15 @@ final class VolumeStreamer {
 		return count;
 	}
 
-	private static void await(final Future<?> future) {
+	/** Waits up to {@code millis} for a task; whether it has ended (done, failed or cancelled). */
+	private static boolean await(final Future<?> future, final long millis) {
 		try {
-			future.get();
+			future.get(millis, TimeUnit.MILLISECONDS);
+			return true;
+		} catch (final TimeoutException e) {
+			return false;
+		} catch (final CancellationException e) {
+			return true;
 		} catch (final InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new ExportCancelledException("was interrupted");

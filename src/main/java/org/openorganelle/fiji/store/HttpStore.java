@@ -21,8 +21,8 @@ import java.util.concurrent.TimeoutException;
  * virtual-host ({@code https://bucket.s3.amazonaws.com/}) or path style
  * ({@code http://host:port/bucket/}). Listing uses the S3 REST ListObjectsV2 API.
  * <p>
- * 200 returns the body (a body shorter than its Content-Length is a retryable
- * failure), 404 reads as empty (unless the bucket itself is missing), 403 throws
+ * 200 returns the body (a body shorter than its Content-Length, or whose MD5 differs
+ * from its ETag, is a retryable failure), 404 reads as empty (unless the bucket itself is missing), 403 throws
  * {@link AccessDeniedException}, 5xx, 429, timeouts and I/O errors throw retryable
  * {@link StoreException}s. The request timeout bounds a whole exchange, body included.
  */
@@ -63,7 +63,13 @@ public final class HttpStore implements KeyValueStore {
 		final String uri = uri(key);
 		final HttpResponse<byte[]> response = send(uri);
 		final int status = response.statusCode();
-		if (status == 200) return Optional.of(checkLength(uri, response));
+		if (status == 200) {
+			final byte[] body = checkLength(uri, response);
+			BodyIntegrity.verify(uri, body, response.headers().firstValue("ETag").orElse(null), response.headers()
+					.firstValue("x-amz-server-side-encryption").orElse(null), response.headers().firstValue(
+							"x-amz-server-side-encryption-customer-algorithm").isPresent());
+			return Optional.of(body);
+		}
 		if (status == 404 && !"NoSuchBucket".equals(S3Xml.errorCode(response.body()))) return Optional.empty();
 		throw failure(uri, response);
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -28,8 +30,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * <p>
  * A missing key ({@code NoSuchKey}, 404) reads as empty; 403 throws
  * {@link AccessDeniedException}; 5xx, 429, throttling and I/O failures (timeouts,
- * resets, truncated bodies) throw retryable {@link StoreException}s; a missing bucket
- * and every other failure throws a non-retryable one.
+ * resets, truncated bodies) and a body whose MD5 differs from its ETag
+ * ({@link BodyIntegrity}) throw retryable {@link StoreException}s; a missing bucket and
+ * every other failure throws a non-retryable one.
  */
 public final class S3Store implements KeyValueStore {
 
@@ -62,7 +65,13 @@ public final class S3Store implements KeyValueStore {
 	public Optional<byte[]> get(final String key) {
 		final String fullKey = Keys.join(root, Keys.check(key));
 		try {
-			return Optional.of(client.getObjectAsBytes(b -> b.bucket(bucket).key(fullKey)).asByteArrayUnsafe());
+			final ResponseBytes<GetObjectResponse> object = client.getObjectAsBytes(b -> b.bucket(bucket).key(
+					fullKey));
+			final byte[] body = object.asByteArrayUnsafe();
+			final GetObjectResponse response = object.response();
+			BodyIntegrity.verify(objectUri(fullKey), body, response.eTag(), response.serverSideEncryptionAsString(),
+					response.sseCustomerAlgorithm() != null);
+			return Optional.of(body);
 		}
 		catch (final NoSuchKeyException e) {
 			return Optional.empty();
