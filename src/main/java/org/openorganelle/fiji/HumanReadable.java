@@ -67,4 +67,17 @@ public final class HumanReadable {
 		final String trimmed = s.replaceAll("0+$", "");
 		return trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
 	}
+
+	/** The text with its control characters written as {@code \\uXXXX}, for messages that quote user input. */
+	public static String printable(final String text) {
+		final StringBuilder out = new StringBuilder();
+		for (int i = 0; i < text.length(); i++) {
+			final char c = text.charAt(i);
+			if (Character.isISOControl(c))
+				out.append(String.format("\\u%04x", (int) c));
+			else
+				out.append(c);
+		}
+		return out.toString();
+	}
 }

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
 		description = "Browse and export OpenOrganelle (COSEM, Janelia) EM volumes from s3://janelia-cosem-datasets.")
 public final class OpenOrganelleCli {
 
+	/** Exit code of invalid usage (an unknown option, a value of the wrong type): one line, no usage text. */
+	public static final int USAGE = 2;
 	/** Exit code of a failed command. */
 	public static final int FAILURE = 1;
 	/** Exit code when a dataset, array or level does not exist. */
@@ -57,6 +59,15 @@ public final class OpenOrganelleCli {
 			commandLine.getErr().println("openorganelle: error: " + message(e));
 			commandLine.getErr().flush();
 			return e instanceof NotFoundException ? NOT_FOUND : FAILURE;
+		});
+		cli.setParameterExceptionHandler((e, arguments) -> {
+			final CommandLine commandLine = e.getCommandLine();
+			final String help = "openorganelle " + (commandLine.getParent() == null ? "" : commandLine
+					.getCommandName() + " ") + "--help";
+			commandLine.getErr().println("openorganelle: error: " + e.getMessage().replaceFirst("^Error: ", "")
+					+ " (see '" + help + "')");
+			commandLine.getErr().flush();
+			return commandLine.getCommandSpec().exitCodeOnInvalidInput();
 		});
 		final int code = cli.execute(args);
 		out.flush();

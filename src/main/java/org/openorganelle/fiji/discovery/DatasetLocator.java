@@ -50,9 +50,7 @@ public final class DatasetLocator {
 	public static StoreAddress containerAddress(final StoreAddress bucket, final String dataset) {
 		if (dataset == null || dataset.isEmpty())
 			throw new OpenOrganelleException("no dataset given: name one (e.g. jrc_hela-2) or give a container address");
-		if (dataset.contains("/"))
-			throw new OpenOrganelleException("dataset '" + dataset + "' must be a single name such as jrc_hela-2, "
-					+ "without '/'; give the container's full address instead");
+		UserNames.dataset(dataset);
 		return bucket.resolve(dataset + "/" + dataset + ".zarr");
 	}
 

@@ -38,7 +38,8 @@ public final class ImageSelection {
 	 */
 	public static ImageSelection resolve(final Container container, final String path, final String defaultLevel,
 			final boolean explicitLevel) {
-		final String p = ZarrPaths.normalize(path);
+		final String p = ZarrPaths.normalize(UserNames.path("array", path));
+		UserNames.path("level", defaultLevel);
 		if (p.isEmpty())
 			throw new OpenOrganelleException("no array given: name one of " + container.imagePaths());
 		final Optional<MultiscaleGroup> group = container.store().list(p).isEmpty() ? Optional.empty()

@@ -3,6 +3,7 @@ package org.openorganelle.fiji.store;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.openorganelle.fiji.HumanReadable;
 import org.openorganelle.fiji.OpenOrganelleException;
 
 /**
@@ -88,17 +89,7 @@ final class Keys {
 	}
 
 	private static OpenOrganelleException invalid(final String key, final String reason) {
-		return new OpenOrganelleException("Invalid store key \"" + printable(key) + "\": " + reason
+		return new OpenOrganelleException("Invalid store key \"" + HumanReadable.printable(key) + "\": " + reason
 				+ "; keys are relative '/'-separated paths below the store's root, such as s0/.zarray");
-	}
-
-	private static String printable(final String key) {
-		final StringBuilder out = new StringBuilder();
-		for (int i = 0; i < key.length(); i++) {
-			final char c = key.charAt(i);
-			if (Character.isISOControl(c)) out.append(String.format("\\u%04x", (int) c));
-			else out.append(c);
-		}
-		return out.toString();
 	}
 }

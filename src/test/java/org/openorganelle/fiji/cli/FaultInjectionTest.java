@@ -23,11 +23,9 @@ import org.openorganelle.fiji.testing.CliRun;
 import org.openorganelle.fiji.testing.Directories;
 import org.openorganelle.fiji.testing.FaultProxy;
 import org.openorganelle.fiji.testing.FaultProxy.Fault;
-import org.openorganelle.fiji.testing.Fixtures;
-import org.openorganelle.fiji.testing.S3TestServer;
+import org.openorganelle.fiji.testing.ReliabilityBucket;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Exports through a fault-injecting proxy in front of the loopback S3 server: the
@@ -38,8 +36,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class FaultInjectionTest {
 
-	private static final String BUCKET = "reliability";
-	private static final String IMAGE = "s3://" + BUCKET + "/many-chunks.zarr/em/fibsem-uint16/s0/";
+	private static final String BUCKET = ReliabilityBucket.NAME;
+	private static final String IMAGE = ReliabilityBucket.CONTAINER + "/" + ReliabilityBucket.IMAGE + "/s0/";
 	private static final int CHUNKS_PRESENT = 282;
 
 	private static JsonNode expected;
@@ -50,15 +48,14 @@ class FaultInjectionTest {
 	private FaultProxy proxy;
 
 	@BeforeAll
-	static void uploadTheFixture() throws IOException {
-		S3TestServer.shared().uploadDirectory(BUCKET, Fixtures.root().resolve("reliability"), "");
-		expected = new ObjectMapper().readTree(Fixtures.root().resolve("reliability").resolve("expected.json")
-				.toFile());
+	static void uploadTheFixture() {
+		ReliabilityBucket.server();
+		expected = ReliabilityBucket.expected();
 	}
 
 	@BeforeEach
 	void startTheProxy() throws IOException {
-		proxy = FaultProxy.start(S3TestServer.shared().endpoint());
+		proxy = FaultProxy.start(ReliabilityBucket.server().endpoint());
 	}
 
 	@AfterEach
@@ -122,12 +119,25 @@ class FaultInjectionTest {
 	}
 
 	@Test
+	void overPlainHttpTransientFaultsAndCorruptionAreRetriedToo() throws Exception {
+		final FaultProxy.Rule transients = FaultProxy.transientFaults(0.3, 2, 7);
+		proxy.rule(r -> r.path().endsWith("/s0/6/5/4") && r.previous == 0 ? Fault.CORRUPT : transients.apply(r));
+		final CliRun run = CliRun.run(Map.of(), "export", "--s3-uri", proxy.endpoint() + "/" + BUCKET
+				+ "/many-chunks.zarr", "--array", "em/fibsem-uint16", "--level", "s0", "--output", output.toString(),
+				"--debug");
+		assertExportedExactly(run);
+		assertTrue(proxy.faults() > 60, proxy.faults() + " faults");
+		assertTrue(run.err.contains("-> failed: Corrupted answer for " + proxy.endpoint() + "/" + BUCKET
+				+ "/many-chunks.zarr/em/fibsem-uint16/s0/6/5/4: the MD5"), run.err);
+	}
+
+	@Test
 	void aChunkFailingEveryTimeStopsTheExportAfterBoundedRetriesNamingItsKeyAndStatus() {
 		proxy.rule(r -> r.path().endsWith("/s0/0/1/2") ? Fault.INTERNAL_ERROR : Fault.NONE);
 		final CliRun run = export("--retries", "3");
 		assertEquals(OpenOrganelleCli.FAILURE, run.code, run.err);
-		assertEquals(List.of("openorganelle: error: Request for " + IMAGE + "0/1/2 failed: HTTP 500 InternalError (temporary) (gave up "
-				+ "after 4 attempts)"), errorLines(run));
+		assertEquals(List.of("openorganelle: error: Request for " + IMAGE + "0/1/2 failed: HTTP 500 InternalError "
+				+ "(temporary) (gave up after 4 attempts)"), errorLines(run));
 		assertEquals(4, requestsFor("0/1/2"), "1 attempt + 3 retries, no more");
 		assertTrue(chunkRequests() < CHUNKS_PRESENT / 2, chunkRequests() + " chunk requests: the export stopped "
 				+ "instead of reading on");
@@ -139,8 +149,8 @@ class FaultInjectionTest {
 		proxy.rule(r -> r.path().endsWith("/s0/1/0/0") ? Fault.SLOW_DOWN : Fault.NONE);
 		final CliRun run = export("--retries", "2");
 		assertEquals(OpenOrganelleCli.FAILURE, run.code, run.err);
-		assertEquals(List.of("openorganelle: error: Request for " + IMAGE + "1/0/0 failed: HTTP 503 SlowDown (temporary) (gave up "
-				+ "after 3 attempts)"), errorLines(run));
+		assertEquals(List.of("openorganelle: error: Request for " + IMAGE + "1/0/0 failed: HTTP 503 SlowDown "
+				+ "(temporary) (gave up after 3 attempts)"), errorLines(run));
 		assertEquals(3, requestsFor("1/0/0"));
 		assertNothingWritten();
 	}
@@ -162,8 +172,8 @@ class FaultInjectionTest {
 		assertEquals(OpenOrganelleCli.FAILURE, run.code, run.err);
 		final List<String> errors = errorLines(run);
 		assertEquals(1, errors.size(), run.err);
-		assertTrue(errors.get(0).startsWith("openorganelle: error: Corrupted answer for " + IMAGE + "2/3/4: the MD5 of the "), errors
-				.get(0));
+		assertTrue(errors.get(0).startsWith("openorganelle: error: Corrupted answer for " + IMAGE
+				+ "2/3/4: the MD5 of the "), errors.get(0));
 		assertTrue(errors.get(0).endsWith("(temporary) (gave up after 2 attempts)"), errors.get(0));
 		assertNothingWritten();
 	}

@@ -158,6 +158,6 @@ class OpenOrganelleCliTest {
 		assertTrue(both.err.contains("--profile and --credentials exclude each other"), both.err);
 		final CliRun dataset = run("info", "--dataset", "../etc");
 		assertEquals(OpenOrganelleCli.FAILURE, dataset.code);
-		assertTrue(dataset.err.contains("must be a single name"), dataset.err);
+		assertTrue(dataset.err.contains("invalid dataset name '../etc'"), dataset.err);
 	}
 }
