@@ -13,14 +13,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.openorganelle.fiji.testing.PublicBucket;
 import org.openorganelle.fiji.testing.S3TestServer;
 
 /**
- * Stopping the command line in the middle of an export (SIGTERM, which runs the same
- * shutdown hook as Ctrl-C's SIGINT) removes the unfinished files before the process ends.
+ * Stopping the command line in the middle of an export (SIGTERM, or Ctrl-C's SIGINT)
+ * removes the unfinished files before the process ends.
  */
 class InterruptedExportTest {
 
@@ -29,10 +31,12 @@ class InterruptedExportTest {
 	private static final int X = 512;
 	private static final int C = 32;
 
-	@Test
-	void aSignalMidwayLeavesNoFileBehind(@TempDir final Path dir) throws Exception {
+	private static final String BUCKET = "interrupted-export";
+
+	@BeforeAll
+	static void uploadAnUncompressedArray() {
 		final S3TestServer server = PublicBucket.server();
-		final String bucket = "interrupted-export";
+		final String bucket = BUCKET;
 		server.createBucket(bucket);
 		server.put(bucket, "img/s0/.zarray", ("{\"zarr_format\": 2, \"shape\": [" + Z + ", " + Y + ", " + X
 				+ "], \"chunks\": [" + C + ", " + C + ", " + C + "], \"dtype\": \"|u1\", \"compressor\": null, "
@@ -44,6 +48,13 @@ class InterruptedExportTest {
 			for (int y = 0; y < Y / C; y++)
 				for (int x = 0; x < X / C; x++)
 					server.put(bucket, "img/s0/" + z + "/" + y + "/" + x, chunk);
+	}
+
+	@ParameterizedTest(name = "SIG{0}")
+	@ValueSource(strings = { "TERM", "INT" })
+	void aSignalMidwayLeavesNoFileBehind(final String signal, @TempDir final Path dir) throws Exception {
+		final S3TestServer server = PublicBucket.server();
+		final String bucket = BUCKET;
 		final Path out = dir.resolve("out");
 		final Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
 		final Process p = new ProcessBuilder(java.toString(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
@@ -57,7 +68,7 @@ class InterruptedExportTest {
 			Thread.sleep(5);
 		assertTrue(p.isAlive(), "the export ended before it could be interrupted: " + Files.readString(dir.resolve(
 				"log")));
-		p.destroy();
+		assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
 		assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the process did not stop");
 		assertNotEquals(0, p.exitValue());
 		assertEquals(List.of(), names(out), Files.readString(dir.resolve("log")));
