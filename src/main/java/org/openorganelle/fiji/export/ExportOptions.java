@@ -62,7 +62,7 @@ public final class ExportOptions {
 		return new ExportOptions(workers, bytes, memory, timeout, cancellation, progress, clock);
 	}
 
-	/** Bytes of output buffer (the heap an export needs beyond one chunk per worker). */
+	/** Bytes of output buffer (the heap an export needs beyond up to three chunks per worker). */
 	public ExportOptions withMemory(final long bytes) {
 		return new ExportOptions(workers, maxBytes, bytes, timeout, cancellation, progress, clock);
 	}

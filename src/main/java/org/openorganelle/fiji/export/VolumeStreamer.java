@@ -40,7 +40,8 @@ import org.openorganelle.fiji.zarr.ZarrArrayMetadata;
  * run on all workers at once; decoding runs on at most one worker per core. A slab larger
  * than the memory budget is written in several passes of whole planes (or rows): its
  * chunks are then fetched and decoded once, their boxes kept in a {@link SlabSpool} on
- * local disk, and each pass reads back the contiguous part it needs. Memory is the budget plus one chunk per worker, whatever the array's size.
+ * local disk, and each pass reads back the contiguous part it needs. Memory is the budget
+ * plus up to three chunks per worker (fetched, decoded, cropped), whatever the array's size.
  */
 final class VolumeStreamer {
 
