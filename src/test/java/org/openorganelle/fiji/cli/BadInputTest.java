@@ -130,6 +130,7 @@ class BadInputTest {
 				row("workers absurd", failure, "workers 100000 is out of range", "--dataset", NACC, "--workers", "100000"),
 				row("workers not a number", usage, "'--workers': 'many' is not an int", "--dataset", NACC, "--workers", "many"),
 				row("timeout negative", failure, "--timeout", "--dataset", NACC, "--timeout", "-5"),
+				row("timeout absurd", failure, "--timeout 1.0E9 is out of range", "--dataset", NACC, "--timeout", "1e9"),
 				row("timeout not a number", usage, "'--timeout': 'soon' is not a double", "--dataset", NACC, "--timeout", "soon"),
 				row("request timeout 0", failure, "--request-timeout", "--dataset", NACC, "--request-timeout", "0"),
 				row("retries negative", failure, "--retries", "--dataset", NACC, "--retries", "-1"),
