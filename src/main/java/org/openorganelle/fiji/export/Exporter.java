@@ -43,9 +43,8 @@ public final class Exporter {
 	public static ExportResult export(final ExportRequest request, final ExportOptions options) {
 		checkSize(request, options);
 		final Instant started = options.clock().instant();
-		final OutputFiles files = new OutputFiles(request.outputDirectory(), request.baseName(),
+		final OutputFiles files = OutputFiles.reserve(request.outputDirectory(), request.baseName(),
 				request.level().name(), LocalDateTime.ofInstant(started, options.clock().getZone()));
-		files.prepare(request.bytes());
 		final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
 			final Thread t = new Thread(r, "openorganelle-timeout");
 			t.setDaemon(true);
@@ -56,6 +55,7 @@ public final class Exporter {
 					+ HumanReadable.number(options.timeout().toMillis() / 1000.0) + " s (--timeout)"),
 					options.timeout().toMillis(), TimeUnit.MILLISECONDS);
 		try {
+			files.checkSpace(request.bytes());
 			final VolumeStreamer.Result streamed = stream(request, options, files);
 			final ExportedVolume volume = describe(request, streamed, files, started, options.clock().instant());
 			final ObjectNode record = MetadataRecord.build(volume, files.metadata);
@@ -82,8 +82,7 @@ public final class Exporter {
 		final VolumeStreamer streamer = new VolumeStreamer(request.level().array(), request.region(),
 				options.workers(), options.memory(), request.outputDirectory(), options.cancellation(),
 				options.progress());
-		try (FileChannel out = FileChannel.open(files.npyPart, StandardOpenOption.CREATE_NEW,
-				StandardOpenOption.WRITE)) {
+		try (FileChannel out = FileChannel.open(files.npyPart, StandardOpenOption.WRITE)) {
 			final VolumeStreamer.Result result = streamer.stream(out);
 			out.force(false);
 			if (out.size() != result.bytes)

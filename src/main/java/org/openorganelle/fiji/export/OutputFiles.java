@@ -12,21 +12,25 @@ import org.openorganelle.fiji.OpenOrganelleException;
 /**
  * The pair of files one export writes, named as the original Python loader named them:
  * {@code <name>_<level>_<yyyyMMdd_HHmmss>.npy} and
- * {@code metadata_<name>_<level>_<yyyyMMdd_HHmmss>.json}. Both are first written under
- * hidden temporary names in the same directory and renamed only when complete; existing
- * files are never overwritten.
+ * {@code metadata_<name>_<level>_<yyyyMMdd_HHmmss>.json}, with {@code _2}, {@code _3}, …
+ * appended to the stem when that name is taken (the same export twice in one second, or
+ * several at once). Both are first written under hidden temporary names in the same
+ * directory, the .npy's created atomically to reserve the stem, and renamed only when
+ * complete; existing files are never overwritten, and an export only ever removes its own
+ * temporary files.
  */
 final class OutputFiles {
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
+	/** How many numbered names are tried before giving up. */
+	private static final int MAX_SUFFIX = 1000;
 
 	final Path npy;
 	final Path metadata;
 	final Path npyPart;
 	final Path metadataPart;
 
-	OutputFiles(final Path directory, final String name, final String level, final LocalDateTime time) {
-		final String stem = name + "_" + level + "_" + STAMP.format(time);
+	private OutputFiles(final Path directory, final String stem) {
 		this.npy = directory.resolve(stem + ".npy").toAbsolutePath();
 		this.metadata = directory.resolve("metadata_" + stem + ".json").toAbsolutePath();
 		this.npyPart = directory.resolve("." + stem + ".npy.part").toAbsolutePath();
@@ -34,11 +38,13 @@ final class OutputFiles {
 	}
 
 	/**
-	 * Creates the directory if needed and checks it is writable, that neither file exists
-	 * and that the disk has room for {@code bytes}.
+	 * Creates the directory if needed and reserves the first free stem by creating its
+	 * (empty) temporary .npy file.
+	 *
+	 * @throws OpenOrganelleException when the directory cannot be created or written
 	 */
-	void prepare(final long bytes) {
-		final Path directory = npy.getParent();
+	static OutputFiles reserve(final Path directory, final String name, final String level,
+			final LocalDateTime time) {
 		try {
 			Files.createDirectories(directory);
 		} catch (final IOException e) {
@@ -46,10 +52,27 @@ final class OutputFiles {
 		}
 		if (!Files.isDirectory(directory) || !Files.isWritable(directory))
 			throw new OpenOrganelleException("the output directory " + directory + " is not writable");
-		for (final Path p : new Path[] { npy, metadata })
-			if (Files.exists(p))
-				throw new OpenOrganelleException(p + " already exists; it is never overwritten (wait a second, or "
-						+ "choose another --output)");
+		final String stem = name + "_" + level + "_" + STAMP.format(time);
+		for (int n = 1; n <= MAX_SUFFIX; n++) {
+			final OutputFiles files = new OutputFiles(directory, n == 1 ? stem : stem + "_" + n);
+			if (Files.exists(files.npy) || Files.exists(files.metadata))
+				continue;
+			try {
+				Files.createFile(files.npyPart);
+				return files;
+			} catch (final FileAlreadyExistsException taken) {
+				continue;
+			} catch (final IOException e) {
+				throw new OpenOrganelleException("cannot create " + files.npyPart + ": " + reason(e), e);
+			}
+		}
+		throw new OpenOrganelleException("the output directory " + directory + " already holds " + MAX_SUFFIX
+				+ " exports named " + stem + "; choose another --output");
+	}
+
+	/** Checks that the disk has room for {@code bytes} (plus 1 MiB). */
+	void checkSpace(final long bytes) {
+		final Path directory = npy.getParent();
 		try {
 			final long free = Files.getFileStore(directory).getUsableSpace();
 			if (free < bytes + (1 << 20))

@@ -13,9 +13,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,16 +109,44 @@ class ExportOverS3Test {
 	}
 
 	@Test
-	void anExistingFileIsNeverOverwritten(@TempDir final Path out) throws Exception {
+	void anExistingFileIsNeverOverwrittenTheExportTakesTheNextNumberedName(@TempDir final Path out) throws Exception {
 		final Clock clock = Clock.fixed(Instant.parse("2026-11-24T10:15:30Z"), ZoneOffset.UTC);
 		final ImageSelection s = ImageSelection.resolve(matrix(), "a__u1__raw__dotC", "s0", true);
 		final Path existing = out.resolve("a__u1__raw__dotC_s0_20261124_101530.npy");
 		Files.write(existing, new byte[] { 42 });
-		final OpenOrganelleException e = assertThrows(OpenOrganelleException.class, () -> Exporter.export(
-				ExportRequest.of(s.group(), s.level(), out), ExportOptions.defaults().withClock(clock)));
-		assertTrue(e.getMessage().contains("already exists; it is never overwritten"), e.getMessage());
+		final ExportResult r = Exporter.export(ExportRequest.of(s.group(), s.level(), out), ExportOptions.defaults()
+				.withClock(clock));
+		assertEquals(out.resolve("a__u1__raw__dotC_s0_20261124_101530_2.npy").toAbsolutePath(), r.npy());
+		assertEquals(out.resolve("metadata_a__u1__raw__dotC_s0_20261124_101530_2.json").toAbsolutePath(), r
+				.metadata());
 		assertArrayEquals(new byte[] { 42 }, Files.readAllBytes(existing));
-		assertEquals(List.of(existing), Directories.files(out));
+		assertEquals(3, Directories.files(out).size());
+	}
+
+	@Test
+	void theSameExportSeveralTimesAtOnceGetsOneNameEach(@TempDir final Path out) throws Exception {
+		final Clock clock = Clock.fixed(Instant.parse("2026-11-24T10:15:30Z"), ZoneOffset.UTC);
+		final String array = "a__be_i2__zstd1__slashC";
+		final ImageSelection s = ImageSelection.resolve(matrix(), array, "s0", true);
+		final ExecutorService pool = Executors.newFixedThreadPool(4);
+		final List<Future<ExportResult>> runs = new ArrayList<>();
+		try {
+			for (int i = 0; i < 4; i++)
+				runs.add(pool.submit(() -> Exporter.export(ExportRequest.of(s.group(), s.level(), out), ExportOptions
+						.defaults().withClock(clock))));
+			final Set<Path> names = new HashSet<>();
+			for (final Future<ExportResult> run : runs) {
+				final ExportResult r = run.get();
+				names.add(r.npy());
+				assertArrayEquals(NpyFile.read(Fixtures.matrix().resolve(array + ".npy")).data, NpyFile.read(r.npy())
+						.data);
+			}
+			assertEquals(Set.of("", "_2", "_3", "_4").stream().map(n -> out.resolve(array + "_s0_20261124_101530" + n
+					+ ".npy").toAbsolutePath()).collect(Collectors.toSet()), names);
+		} finally {
+			pool.shutdownNow();
+		}
+		assertEquals(8, Directories.files(out).size(), "four .npy and four .json, no temporary file");
 	}
 
 	@Test
