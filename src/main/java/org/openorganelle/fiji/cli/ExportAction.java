@@ -108,7 +108,7 @@ final class ExportAction implements Callable<Integer> {
 		final ArrayNode list = Json.mapper().createArrayNode();
 		for (final ExportResult r : results)
 			list.addObject().put("volume", r.npy().toString()).put("metadata", r.metadata().toString())
-					.put("bytes", r.volume().npyBytes).put("sha256", r.volume().sha256);
+					.put("bytes", r.bytes()).put("sha256", r.sha256());
 		session.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(list));
 	}
 }

@@ -1,6 +1,7 @@
 package org.openorganelle.fiji.export;
 
 import java.nio.file.Path;
+import java.util.OptionalDouble;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -34,8 +35,28 @@ public final class ExportResult {
 		return record.deepCopy();
 	}
 
-	/** What was exported and measured. */
-	public ExportedVolume volume() {
-		return volume;
+	/** The size of the {@code .npy} file in bytes, header included. */
+	public long bytes() {
+		return volume.npyBytes;
+	}
+
+	/** The SHA-256 of the {@code .npy} file, in hex. */
+	public String sha256() {
+		return volume.sha256;
+	}
+
+	/** The mean of the exported values; empty when undefined (NaN or infinite values). */
+	public OptionalDouble mean() {
+		return volume.mean == null ? OptionalDouble.empty() : OptionalDouble.of(volume.mean);
+	}
+
+	/** How many chunks were read, the missing ones (read as the fill value) included. */
+	public long chunksRead() {
+		return volume.chunksRead;
+	}
+
+	/** How many of the chunks read were missing from the store. */
+	public long chunksMissing() {
+		return volume.chunksMissing;
 	}
 }

@@ -14,10 +14,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * where the data came from, what was written, and what was measured while writing.
  * All per-axis arrays are in array order (z, y, x).
  */
-public final class ExportedVolume {
+final class ExportedVolume {
 
 	/** Where the voxel size in the record comes from. */
-	public enum VoxelSizeSource {
+	enum VoxelSizeSource {
 		/** The multiscale metadata of the store. */
 		METADATA,
 		/** The user's {@code --voxel-size}. */
@@ -27,51 +27,51 @@ public final class ExportedVolume {
 	}
 
 	/** The dataset name (e.g. {@code jrc_mus-nacc-2}), or null when exported from a bare address. */
-	public String dataset;
+	String dataset;
 	/** The container's URI, e.g. {@code s3://janelia-cosem-datasets/jrc_mus-nacc-2/jrc_mus-nacc-2.zarr}. */
-	public String containerUri;
+	String containerUri;
 	/** The multiscale group's path in the container, e.g. {@code recon-2/em/fibsem-int16}. */
-	public String arrayPath;
+	String arrayPath;
 	/** The level's name, e.g. {@code s8}. */
-	public String level;
+	String level;
 	/** "EM" or "labels". */
-	public String modality;
+	String modality;
 	/** The stored element type (preserved in the file). */
-	public DataType dataType;
+	DataType dataType;
 	/** Shape of the whole level. */
-	public long[] levelShape;
+	long[] levelShape;
 	/** The exported box in voxels of the level; equals the whole level when not cropped. */
-	public Region region;
+	Region region;
 	/** The Zarr chunk shape. */
-	public int[] chunkShape;
+	int[] chunkShape;
 	/** The source compressor's id ({@code zstd}, {@code blosc}, {@code gzip}, {@code zlib}, {@code none}). */
-	public String compressorId;
+	String compressorId;
 	/** The source compressor's description, e.g. {@code blosc(lz4, clevel=5, shuffle)}. */
-	public String compressorDescription;
+	String compressorDescription;
 	/** Voxel size of the exported level in nm, or null when unknown. */
-	public double[] voxelSizeNm;
+	double[] voxelSizeNm;
 	/** Translation of the exported level in nm (centre of its voxel 0), or null when unknown. */
-	public double[] translationNm;
+	double[] translationNm;
 	/** Where {@link #voxelSizeNm} comes from. */
-	public VoxelSizeSource voxelSizeSource;
+	VoxelSizeSource voxelSizeSource;
 	/** The raw attributes of the multiscale group ({@code .zattrs}). */
-	public ObjectNode groupAttributes;
+	ObjectNode groupAttributes;
 	/** Catalog facts of the dataset, or null when not catalogued. */
-	public DatasetFacts facts;
+	DatasetFacts facts;
 	/** The written {@code .npy} file (absolute). */
-	public Path npyFile;
+	Path npyFile;
 	/** Size of the {@code .npy} file in bytes. */
-	public long npyBytes;
+	long npyBytes;
 	/** SHA-256 of the {@code .npy} file as written, lower-case hex. */
-	public String sha256;
+	String sha256;
 	/** Mean of all exported voxel values, or null when not a finite number (NaN data). */
-	public Double mean;
+	Double mean;
 	/** Chunks read from the store, and how many of them were absent (fill value). */
-	public long chunksRead;
-	public long chunksMissing;
+	long chunksRead;
+	long chunksMissing;
 	/** Wall time of the export in seconds. */
-	public double processingSeconds;
+	double processingSeconds;
 	/** When the export started and ended (UTC). */
-	public Instant startedAt;
-	public Instant finishedAt;
+	Instant startedAt;
+	Instant finishedAt;
 }

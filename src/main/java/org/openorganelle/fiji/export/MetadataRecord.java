@@ -57,7 +57,7 @@ public final class MetadataRecord {
 	 * @return the record, ready for {@link MetadataSchema#validate(JsonNode)}
 	 * @throws OpenOrganelleException when {@code volume} lacks a value every record needs (a bug)
 	 */
-	public static ObjectNode build(final ExportedVolume volume, final Path metadataFile) {
+	static ObjectNode build(final ExportedVolume volume, final Path metadataFile) {
 		checkComplete(volume, metadataFile);
 		final ObjectNode record = Json.mapper().createObjectNode();
 		record.put("schema_version", SCHEMA_VERSION);

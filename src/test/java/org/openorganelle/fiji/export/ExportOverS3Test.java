@@ -140,6 +140,10 @@ class ExportOverS3Test {
 				names.add(r.npy());
 				assertArrayEquals(NpyFile.read(Fixtures.matrix().resolve(array + ".npy")).data, NpyFile.read(r.npy())
 						.data);
+				assertEquals(Files.size(r.npy()), r.bytes());
+				assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(r
+						.npy()))), r.sha256());
+				assertEquals(r.record().at("/metadata/technical/chunks_read").asLong(), r.chunksRead());
 			}
 			assertEquals(Set.of("", "_2", "_3", "_4").stream().map(n -> out.resolve(array + "_s0_20261124_101530" + n
 					+ ".npy").toAbsolutePath()).collect(Collectors.toSet()), names);
