@@ -358,9 +358,9 @@ final class VolumeStreamer {
 			throw new ExportCancelledException("was interrupted");
 		} catch (final ExecutionException e) {
 			if (e.getCause() instanceof OutOfMemoryError)
-				throw new OpenOrganelleException("out of memory: an export needs its buffer (--memory) plus a chunk per "
-						+ "worker on the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB here); lower "
-						+ "--memory or --workers, or give Java more heap (-Xmx)", e.getCause());
+				throw new OpenOrganelleException("out of memory: an export needs its buffer (--memory) plus up to "
+						+ "three chunks per worker on the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+						+ " MiB here); lower --memory or --workers, or give Java more heap (-Xmx)", e.getCause());
 			throw new OpenOrganelleException("export worker failed: " + e.getCause(), e.getCause());
 		}
 	}
