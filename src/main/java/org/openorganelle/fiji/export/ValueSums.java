@@ -15,39 +15,37 @@ import org.openorganelle.fiji.zarr.Region;
 /**
  * The sum and count of exported voxel values, for the record's {@code global_mean}.
  * Boxes of a C-order buffer are summed by worker threads in any order; integer sums are
- * exact and float sums are added exactly (as {@link BigDecimal}), so the mean does not
- * depend on the order chunks arrive in. NaN or infinite values make the mean undefined.
+ * exact (byte-position sums, weighed once per box) and per-box float sums are added
+ * exactly (as {@link BigDecimal}), so the mean does not depend on the order chunks arrive in. NaN or infinite values make the mean undefined.
  */
 final class ValueSums {
 
+	private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class,
+			ByteOrder.LITTLE_ENDIAN);
+	private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+	private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+	private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+	private static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class,
+			ByteOrder.LITTLE_ENDIAN);
+	private static final VarHandle FLOAT_BE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.BIG_ENDIAN);
+	private static final VarHandle DOUBLE_LE = MethodHandles.byteArrayViewVarHandle(double[].class,
+			ByteOrder.LITTLE_ENDIAN);
+	private static final VarHandle DOUBLE_BE = MethodHandles.byteArrayViewVarHandle(double[].class,
+			ByteOrder.BIG_ENDIAN);
+
 	private final DataType type;
-	private final VarHandle view;
+	private final int size;
+	private final boolean bigEndian;
+	private final boolean signed;
 	private BigDecimal sum = BigDecimal.ZERO;
 	private long count;
 	private boolean nonFinite;
 
 	ValueSums(final DataType type) {
 		this.type = type;
-		final ByteOrder order = type.order();
-		switch (type.kind() == DataType.Kind.FLOAT ? -type.size() : type.size()) {
-		case 1:
-			view = null;
-			break;
-		case 2:
-			view = MethodHandles.byteArrayViewVarHandle(short[].class, order);
-			break;
-		case 4:
-			view = MethodHandles.byteArrayViewVarHandle(int[].class, order);
-			break;
-		case 8:
-			view = MethodHandles.byteArrayViewVarHandle(long[].class, order);
-			break;
-		case -4:
-			view = MethodHandles.byteArrayViewVarHandle(float[].class, order);
-			break;
-		default:
-			view = MethodHandles.byteArrayViewVarHandle(double[].class, order);
-		}
+		this.size = type.size();
+		this.bigEndian = type.order() == ByteOrder.BIG_ENDIAN;
+		this.signed = type.kind() == DataType.Kind.SIGNED;
 	}
 
 	/**
@@ -61,109 +59,121 @@ final class ValueSums {
 		final int n = regionSize.length;
 		final long[] strides = ChunkGrid.strides(regionSize);
 		final long[] start = box.start();
-		final long[] size = box.size();
-		final int rowLength = (int) size[n - 1];
-		final Partial partial = new Partial();
-		BoxRows.forEach(size, index -> {
+		final long[] boxSize = box.size();
+		final int rowLength = (int) boxSize[n - 1];
+		final Partial partial = new Partial(size);
+		BoxRows.forEach(boxSize, index -> {
 			long offset = 0;
 			for (int d = 0; d < n; d++)
 				offset += (start[d] + index[d]) * strides[d];
-			addRow(buffer, (int) (offset * type.size()), rowLength, partial);
+			addRow(buffer, (int) (offset * size), rowLength, partial);
 		});
 		merge(partial, box.elementCount());
 	}
 
-	/** Per-box accumulators: exact integer parts, or a double for floats. */
+	/**
+	 * Per-box accumulators. 8- to 32-bit integers are summed in a long ({@code whole}: an
+	 * unsigned value is its signed reading plus 2^bits when the high bit is set); 64-bit
+	 * integers exactly without wide arithmetic per value, as the unsigned sum of each byte
+	 * position and (signed types) the count of negative values, which {@link #merge} weighs
+	 * by 256^position. Floats are summed as a double per box.
+	 */
 	private static final class Partial {
-		long low;
-		long high;
+		final long[] bytes;
+		long negative;
+		long whole;
 		double floating;
 		boolean nonFinite;
+
+		Partial(final int size) {
+			bytes = new long[size];
+		}
 	}
 
 	private void addRow(final byte[] b, final int offset, final int length, final Partial p) {
-		final int end = offset + length * type.size();
+		final int end = offset + length * size;
 		if (type.kind() == DataType.Kind.FLOAT) {
-			final double s = type.size() == 4 ? floats(b, offset, end) : doubles(b, offset, end);
+			final double s = size == 4 ? floats(b, offset, end) : doubles(b, offset, end);
 			if (Double.isFinite(s))
 				p.floating += s;
 			else
 				p.nonFinite = true;
 			return;
 		}
-		final boolean signed = type.kind() == DataType.Kind.SIGNED;
-		switch (type.size()) {
-		case 1:
-			p.low += signed ? signedBytes(b, offset, end) : unsignedBytes(b, offset, end);
-			break;
+		switch (size) {
 		case 2:
-			p.low += signed ? signedShorts(b, offset, end) : unsignedShorts(b, offset, end);
-			break;
+			p.whole += shorts(b, offset, end);
+			return;
 		case 4:
-			p.low += signed ? signedInts(b, offset, end) : unsignedInts(b, offset, end);
-			break;
+			p.whole += ints(b, offset, end);
+			return;
 		default:
-			for (int i = offset; i < end; i += 8) {
-				final long v = (long) view.get(b, i);
-				p.low += v & 0xffffffffL;
-				p.high += signed ? v >> 32 : v >>> 32;
-			}
+			for (int j = 0; j < size; j++)
+				p.bytes[j] += unsignedBytes(b, offset + j, end, size);
+			if (signed)
+				p.negative += highBits(b, offset + (bigEndian ? 0 : size - 1), end, size);
 		}
 	}
 
-	private static long unsignedBytes(final byte[] b, final int from, final int to) {
+	/** The sum of 16-bit values, signed or unsigned, in the type's byte order. */
+	private long shorts(final byte[] b, final int from, final int to) {
 		long s = 0;
-		for (int i = from; i < to; i++)
+		if (bigEndian)
+			for (int i = from; i < to; i += 2)
+				s += (short) SHORT_BE.get(b, i);
+		else
+			for (int i = from; i < to; i += 2)
+				s += (short) SHORT_LE.get(b, i);
+		return signed ? s : s + 65536L * highBits(b, from + (bigEndian ? 0 : 1), to, 2);
+	}
+
+	/** The sum of 32-bit values, signed or unsigned, in the type's byte order. */
+	private long ints(final byte[] b, final int from, final int to) {
+		long s = 0;
+		if (bigEndian)
+			for (int i = from; i < to; i += 4)
+				s += (int) INT_BE.get(b, i);
+		else
+			for (int i = from; i < to; i += 4)
+				s += (int) INT_LE.get(b, i);
+		return signed ? s : s + (1L << 32) * highBits(b, from + (bigEndian ? 0 : 3), to, 4);
+	}
+
+	/** The sum of every {@code step}-th byte from {@code from}, unsigned. */
+	private static long unsignedBytes(final byte[] b, final int from, final int to, final int step) {
+		long s = 0;
+		for (int i = from; i < to; i += step)
 			s += b[i] & 0xff;
 		return s;
 	}
 
-	private static long signedBytes(final byte[] b, final int from, final int to) {
+	/** How many of every {@code step}-th byte from {@code from} have their high bit set. */
+	private static long highBits(final byte[] b, final int from, final int to, final int step) {
 		long s = 0;
-		for (int i = from; i < to; i++)
-			s += b[i];
-		return s;
-	}
-
-	private long unsignedShorts(final byte[] b, final int from, final int to) {
-		long s = 0;
-		for (int i = from; i < to; i += 2)
-			s += (short) view.get(b, i) & 0xffff;
-		return s;
-	}
-
-	private long signedShorts(final byte[] b, final int from, final int to) {
-		long s = 0;
-		for (int i = from; i < to; i += 2)
-			s += (short) view.get(b, i);
-		return s;
-	}
-
-	private long unsignedInts(final byte[] b, final int from, final int to) {
-		long s = 0;
-		for (int i = from; i < to; i += 4)
-			s += (int) view.get(b, i) & 0xffffffffL;
-		return s;
-	}
-
-	private long signedInts(final byte[] b, final int from, final int to) {
-		long s = 0;
-		for (int i = from; i < to; i += 4)
-			s += (int) view.get(b, i);
+		for (int i = from; i < to; i += step)
+			s += (b[i] & 0xff) >>> 7;
 		return s;
 	}
 
 	private double floats(final byte[] b, final int from, final int to) {
 		double s = 0;
-		for (int i = from; i < to; i += 4)
-			s += (float) view.get(b, i);
+		if (bigEndian)
+			for (int i = from; i < to; i += 4)
+				s += (float) FLOAT_BE.get(b, i);
+		else
+			for (int i = from; i < to; i += 4)
+				s += (float) FLOAT_LE.get(b, i);
 		return s;
 	}
 
 	private double doubles(final byte[] b, final int from, final int to) {
 		double s = 0;
-		for (int i = from; i < to; i += 8)
-			s += (double) view.get(b, i);
+		if (bigEndian)
+			for (int i = from; i < to; i += 8)
+				s += (double) DOUBLE_BE.get(b, i);
+		else
+			for (int i = from; i < to; i += 8)
+				s += (double) DOUBLE_LE.get(b, i);
 		return s;
 	}
 
@@ -173,10 +183,16 @@ final class ValueSums {
 			nonFinite = true;
 			return;
 		}
-		if (type.kind() == DataType.Kind.FLOAT)
+		if (type.kind() == DataType.Kind.FLOAT) {
 			sum = sum.add(new BigDecimal(p.floating));
-		else
-			sum = sum.add(new BigDecimal(BigInteger.valueOf(p.high).shiftLeft(32).add(BigInteger.valueOf(p.low))));
+			return;
+		}
+		BigInteger total = BigInteger.valueOf(p.whole);
+		for (int j = 0; j < size; j++)
+			total = total.add(BigInteger.valueOf(p.bytes[j]).shiftLeft(8 * (bigEndian ? size - 1 - j : j)));
+		if (signed)
+			total = total.subtract(BigInteger.valueOf(p.negative).shiftLeft(8 * size));
+		sum = sum.add(new BigDecimal(total));
 	}
 
 	/** The mean, or null when there are no values or some are NaN or infinite. */
