@@ -124,7 +124,8 @@ public class BrowseCommand extends DynamicCommand {
 		final List<String> labels = new ArrayList<>();
 		if (!array.isEmpty())
 			try {
-				session.levels(endpoint, dataset, address, array).forEach(l -> labels.add(label(l)));
+				final List<ScaleLevel> levels = session.levels(endpoint, dataset, address, array);
+				levels.forEach(l -> labels.add(label(l, levels.get(0))));
 			} catch (final OpenOrganelleException e) {
 				log.error(e.getMessage());
 			}
@@ -209,10 +210,15 @@ public class BrowseCommand extends DynamicCommand {
 				.append(v.contains(" ") ? "[" + v + "]" : v);
 	}
 
-	/** A level's choice: {@code s3 — 70×315×324 int16, 23.68×32×32 nm, 14.3 MB}. */
-	static String label(final ScaleLevel level) {
+	/**
+	 * A level's choice, its voxel size (z×y×x) after the finest level's:
+	 * {@code s3 — 70×315×324 int16, 2.96×4×4 nm → 23.68×32×32 nm, 14.3 MB}.
+	 */
+	static String label(final ScaleLevel level, final ScaleLevel finest) {
+		final String from = level == finest ? "" : finest.transform().map(t -> HumanReadable.lengths(t.scaleNm())
+				+ " nm → ").orElse("");
 		return level.name() + LEVEL_SEPARATOR + HumanReadable.shape(level.shape()) + " " + level.dataType().numpyName()
-				+ level.transform().map(t -> ", " + HumanReadable.lengths(t.scaleNm()) + " nm").orElse("") + ", "
+				+ level.transform().map(t -> ", " + from + HumanReadable.lengths(t.scaleNm()) + " nm").orElse("") + ", "
 				+ HumanReadable.bytes(level.uncompressedBytes());
 	}
 

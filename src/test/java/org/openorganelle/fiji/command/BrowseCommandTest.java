@@ -40,7 +40,7 @@ class BrowseCommandTest {
 	private static final String NACC = "jrc_mus-nacc-2";
 	private static final String EM = "recon-2/em/fibsem-int16";
 	private static final String NUC = "recon-2/labels/inference/segmentations/nuc";
-	private static final String S2 = "s2 — 10×18×20 int16, 11.84×16×16 nm, 7.20 kB";
+	private static final String S2 = "s2 — 10×18×20 int16, 2.96×4×4 nm → 11.84×16×16 nm, 7.20 kB";
 
 	private static Context context;
 	private static StoreFactory stores;
@@ -127,7 +127,7 @@ class BrowseCommandTest {
 		change(browse, "array", EM);
 		final List<String> levels = choices(browse, "level");
 		assertEquals(S2, levels.get(2), levels.toString());
-		assertTrue(levels.get(0).startsWith("s0 — "), levels.toString());
+		assertTrue(levels.get(0).startsWith("s0 — 41×75×83 int16, 2.96×4×4 nm, "), levels.toString());
 	}
 
 	@Test
