@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.openorganelle.fiji.ByteSize;
 import org.openorganelle.fiji.HumanReadable;
 import org.openorganelle.fiji.export.ExportOptions;
 import org.openorganelle.fiji.export.ExportPlan;

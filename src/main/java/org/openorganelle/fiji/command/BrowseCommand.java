@@ -76,6 +76,10 @@ public class BrowseCommand extends DynamicCommand {
 	@Parameter(label = "Workers", min = "1", max = "256", persist = false, description = "Parallel chunk fetches")
 	private int workers = ExportOptions.DEFAULT_WORKERS;
 
+	@Parameter(label = "Size limit", persist = false, description = "Refuse exports larger than this, e.g. 500M, 4G, "
+			+ "1T (guards against downloading terabytes by mistake)")
+	private String limit = ExportOptions.DEFAULT_LIMIT;
+
 	@Parameter(label = "Preview", callback = "showPreview", persist = false,
 			description = "Open the level lazily (BigDataViewer when available)")
 	private Button preview;
@@ -165,6 +169,7 @@ public class BrowseCommand extends DynamicCommand {
 		inputs.put("output", output);
 		inputs.put("region", region);
 		inputs.put("workers", workers);
+		inputs.put("limit", limit);
 		inputs.put("address", address);
 		inputs.put("endpoint", endpoint);
 		inputs.forEach(export::setInput);
@@ -176,7 +181,7 @@ public class BrowseCommand extends DynamicCommand {
 		}
 		if (Recorder.record && !IJ.isMacro()) {
 			Recorder.disableCommandRecording();
-			final String line = macroLine(dataset, array, levelName(), output, region, workers, address, endpoint);
+			final String line = macroLine(inputs);
 			Recorder.recordString((Recorder.scriptMode() ? "IJ." : "") + line + (Recorder.scriptMode() ? ";\n" : "\n"));
 		}
 	}
@@ -184,22 +189,26 @@ public class BrowseCommand extends DynamicCommand {
 	/**
 	 * The ImageJ 1 macro line that exports the same, without the semicolon:
 	 * {@code run("OpenOrganelle Export...", "dataset=... array=... level=... output=...")}.
-	 * Empty values and the default number of workers are left out; values with spaces are
-	 * bracketed.
+	 * Empty values, the default number of workers and the default size limit are left out;
+	 * values with spaces are bracketed.
+	 *
+	 * @param inputs the export command's inputs by name, in the order of the line
 	 */
-	static String macroLine(final String dataset, final String array, final String level, final File output,
-			final String region, final int workers, final String address, final String endpoint) {
+	static String macroLine(final Map<String, Object> inputs) {
 		final StringBuilder options = new StringBuilder();
-		option(options, "dataset", dataset);
-		option(options, "array", array);
-		option(options, "level", level);
-		option(options, "output", output == null ? null : output.getPath());
-		option(options, "region", region);
-		option(options, "workers", workers == ExportOptions.DEFAULT_WORKERS ? null : Integer.toString(workers));
-		option(options, "address", address);
-		option(options, "endpoint", endpoint);
+		inputs.forEach((key, value) -> {
+			final String text = value instanceof File ? ((File) value).getPath() : value == null ? null : value
+					.toString();
+			option(options, key, isDefault(key, text) ? null : text);
+		});
 		return "run(\"" + ExportCommand.TITLE + "\", \"" + options.toString().replace("\\", "\\\\").replace("\"",
 				"\\\"") + "\")";
+	}
+
+	private static boolean isDefault(final String key, final String value) {
+		if (key.equals("workers"))
+			return Integer.toString(ExportOptions.DEFAULT_WORKERS).equals(value);
+		return key.equals("limit") && value != null && ExportOptions.DEFAULT_LIMIT.equalsIgnoreCase(value.strip());
 	}
 
 	private static void option(final StringBuilder options, final String key, final String value) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import org.openorganelle.fiji.ByteSize;
 import org.openorganelle.fiji.HumanReadable;
 import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.discovery.DatasetLocator;
@@ -66,6 +67,10 @@ public class ExportCommand extends ContextCommand {
 	@Parameter(label = "Workers", min = "1", max = "256", persist = false, description = "Parallel chunk fetches")
 	private int workers = ExportOptions.DEFAULT_WORKERS;
 
+	@Parameter(label = "Size limit", persist = false, description = "Refuse exports larger than this, e.g. 500M, 4G, "
+			+ "1T (guards against downloading terabytes by mistake)")
+	private String limit = ExportOptions.DEFAULT_LIMIT;
+
 	@Parameter(label = "Address", required = false, persist = false,
 			description = "Zarr container address instead of the dataset's in the public bucket (s3://, http(s)://)")
 	private String address = "";
@@ -95,8 +100,8 @@ public class ExportCommand extends ContextCommand {
 							CommandInputs.optional(address)),
 					name, CommandInputs.list(array), CommandInputs.optional(level), CommandInputs.optional(region), null,
 					null, output.toPath());
-			final ExportOptions options = ExportOptions.defaults().withWorkers(workers).withCancellation(cancellation)
-					.withProgress(progress());
+			final ExportOptions options = ExportOptions.defaults().withWorkers(workers).withMaxBytes(ByteSize.parse(
+					limit, "size limit")).withCancellation(cancellation).withProgress(progress());
 			final List<ExportResult> results = plan.run(options, this::starting);
 			for (final ExportResult r : results)
 				log.info("wrote " + r.npy() + " and " + r.metadata());

@@ -15,6 +15,8 @@ public final class ExportOptions {
 	public static final int DEFAULT_WORKERS = 4;
 	/** Default refusal threshold: 4 GiB. */
 	public static final long DEFAULT_MAX_BYTES = 4L << 30;
+	/** {@link #DEFAULT_MAX_BYTES} as users write it. */
+	public static final String DEFAULT_LIMIT = "4G";
 	/** Default memory for the output buffer: 64 MiB. */
 	public static final long DEFAULT_MEMORY = 64L << 20;
 	/** The most parallel fetches accepted. */

@@ -128,7 +128,8 @@ public final class Exporter {
 						: "region " + request.region())
 				+ ") is " + HumanReadable.bytes(bytes) + ", above the limit of "
 				+ HumanReadable.binaryBytes(options.maxBytes())
-				+ advice + "; choose a coarser --level or a --region, or raise --max-bytes");
+				+ advice + "; choose a coarser level or a region, or raise the size limit (--max-bytes; limit= in "
+				+ "Fiji)");
 	}
 
 	private static Optional<Long> levelBytes(final ExportRequest request, final String name) {

@@ -5,6 +5,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openorganelle.fiji.ByteSize;
 import org.openorganelle.fiji.HumanReadable;
 import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.discovery.DatasetLocator;
@@ -32,6 +33,7 @@ import ij.plugin.PlugIn;
  * Keys: {@code dataset}, {@code array} (comma-separated paths), {@code level},
  * {@code output} (default {@code data/openorganelle} in the user's home), {@code region}
  * (voxels {@code z0:z1,y0:y1,x0:x1}; empty for the whole level), {@code workers},
+ * {@code limit} (the largest export allowed, default {@code 4G}),
  * {@code address} (a container address; empty for the dataset's container in the public
  * bucket) and {@code endpoint} (an S3-compatible endpoint URL; empty for AWS). Errors
  * are shown once with {@link IJ#error(String, String)}, which also aborts a running
@@ -54,6 +56,7 @@ public class ExportPlugIn implements PlugIn {
 		gd.addStringField("Output directory", defaultOutput().toString(), 30);
 		gd.addStringField("Region (voxels z0:z1,y0:y1,x0:x1; empty: whole level)", "", 30);
 		gd.addNumericField("Workers", ExportOptions.DEFAULT_WORKERS, 0);
+		gd.addStringField("Limit (largest export, e.g. 4G)", ExportOptions.DEFAULT_LIMIT, 6);
 		gd.addStringField("Address (container; empty: public bucket)", "", 30);
 		gd.addStringField("Endpoint (S3-compatible URL; empty: AWS)", "", 30);
 		gd.showDialog();
@@ -65,14 +68,16 @@ public class ExportPlugIn implements PlugIn {
 		final String output = gd.getNextString().trim();
 		final String region = gd.getNextString().trim();
 		final double workers = gd.getNextNumber();
+		final String limit = gd.getNextString().trim();
 		final String address = gd.getNextString().trim();
 		final String endpoint = gd.getNextString().trim();
 		try {
 			if (gd.invalidNumber() || workers != Math.rint(workers))
 				throw new OpenOrganelleException("workers must be a whole number, e.g. " + ExportOptions.DEFAULT_WORKERS);
 			final Cancellation cancellation = new Cancellation();
-			final ExportOptions options = ExportOptions.defaults().withWorkers((int) workers)
-					.withCancellation(cancellation).withProgress(progress(cancellation));
+			final ExportOptions options = ExportOptions.defaults().withWorkers((int) workers).withMaxBytes(ByteSize
+					.parse(limit.isEmpty() ? ExportOptions.DEFAULT_LIMIT : limit, "limit")).withCancellation(
+							cancellation).withProgress(progress(cancellation));
 			final List<ExportResult> results;
 			try (StoreFactory stores = new StoreFactory()) {
 				final StoreOptions storeOptions = StoreOptions.builder().endpoint(endpoint.isEmpty() ? null

@@ -127,7 +127,26 @@ class ExportCommandTest {
 		final SciJavaRun endpoint = SciJavaRun.run(context, ExportCommand.class, badEndpoint);
 		assertTrue(endpoint.canceled());
 		assertTrue(endpoint.cancelReason().startsWith("invalid endpoint 'localhost:9000'"), endpoint.cancelReason());
+		final Map<String, Object> badLimit = inputs(out, "recon-2/em/fibsem-int16", "s2");
+		badLimit.put("limit", "lots");
+		final SciJavaRun limit = SciJavaRun.run(context, ExportCommand.class, badLimit);
+		assertEquals("invalid size limit 'lots': give bytes or a size like 500M, 4G, 1T", limit.cancelReason());
 		assertEquals(List.of(), Directories.files(out));
+	}
+
+	@Test
+	void theSizeLimitRefusesLargerExportsAndNamesALevelThatFits(@TempDir final Path out) throws Exception {
+		final Map<String, Object> in = inputs(out, "recon-2/em/fibsem-int16", "s0");
+		in.put("limit", "100K");
+		final SciJavaRun refused = SciJavaRun.run(context, ExportCommand.class, in);
+		assertTrue(refused.canceled());
+		assertTrue(refused.cancelReason().contains("above the limit of 100 KiB; level s1 is 60.7 kB"), refused
+				.cancelReason());
+		assertEquals(List.of(), Directories.files(out));
+		in.put("limit", "1M");
+		final SciJavaRun allowed = SciJavaRun.run(context, ExportCommand.class, in);
+		assertFalse(allowed.canceled(), allowed.cancelReason());
+		assertEquals(2, Directories.files(out).size());
 	}
 
 	@Test
@@ -174,8 +193,8 @@ class ExportCommandTest {
 				assertFalse(i.isPersisted(), i.getName());
 			}
 		});
-		assertEquals(List.of("dataset", "array", "level", "output", "region", "workers", "address", "endpoint",
-				"profile"), names);
+		assertEquals(List.of("dataset", "array", "level", "output", "region", "workers", "limit", "address",
+				"endpoint", "profile"), names);
 		assertEquals(File.class, info.getInput("output").getType());
 	}
 }

@@ -224,7 +224,8 @@ class ExportOverS3Test {
 		final OpenOrganelleException e = assertThrows(OpenOrganelleException.class, () -> Exporter.export(ExportRequest
 				.of(s.group(), s.level(), out), ExportOptions.defaults().withMaxBytes(100 << 10)));
 		assertEquals("recon-2/em/fibsem-int16 level s0 (whole level) is 510 kB, above the limit of 100 KiB; level s1 is "
-				+ "60.7 kB; choose a coarser --level or a --region, or raise --max-bytes", e.getMessage());
+				+ "60.7 kB; choose a coarser level or a region, or raise the size limit (--max-bytes; limit= in Fiji)", e
+						.getMessage());
 		assertEquals(List.of(), Directories.files(out));
 	}
 

@@ -140,6 +140,14 @@ class ExportMacroTest {
 		assertNull(workers.value());
 		assertEquals(1, count(workers.err(), "workers 0 is out of range"), workers.err());
 		assertEquals(List.of(), Directories.files(out));
+		final Run limit = export("dataset=jrc_mus-nacc-2 array=recon-2/em/fibsem-int16 level=s0 limit=100K output="
+				+ out);
+		assertNull(limit.value());
+		assertEquals(1, count(limit.err(), "above the limit of 100 KiB; level s1 is 60.7 kB"), limit.err());
+		assertEquals(List.of(), Directories.files(out));
+		assertEquals("done", export("dataset=jrc_mus-nacc-2 array=recon-2/em/fibsem-int16 level=s0 limit=1M output="
+				+ out).value());
+		assertEquals(2, Directories.files(out).size());
 	}
 
 	@Test

@@ -1,13 +1,11 @@
-package org.openorganelle.fiji.cli;
+package org.openorganelle.fiji;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.openorganelle.fiji.OpenOrganelleException;
-
 /** Parses sizes such as {@code 4G}, {@code 500MB}, {@code 2GiB}, {@code 1.5T} or plain bytes (binary units). */
-final class ByteSize {
+public final class ByteSize {
 
 	private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)(i?b)?",
 			Pattern.CASE_INSENSITIVE);
@@ -15,7 +13,13 @@ final class ByteSize {
 	private ByteSize() {
 	}
 
-	static long parse(final String text, final String option) {
+	/**
+	 * @param text e.g. {@code 4G}
+	 * @param option what the size is for, named in the message (e.g. {@code --max-bytes})
+	 * @return the size in bytes
+	 * @throws OpenOrganelleException when the text is no size or the size is out of range
+	 */
+	public static long parse(final String text, final String option) {
 		final Matcher m = SIZE.matcher(text.trim());
 		if (!m.matches())
 			throw new OpenOrganelleException("invalid " + option + " '" + text + "': give bytes or a size like 500M, "
