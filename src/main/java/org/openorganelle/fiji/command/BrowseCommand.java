@@ -162,16 +162,8 @@ public class BrowseCommand extends DynamicCommand {
 	@Override
 	public void run() {
 		final Module export = moduleService.createModule(commands.getCommand(ExportCommand.class));
-		final Map<String, Object> inputs = new LinkedHashMap<>();
-		inputs.put("dataset", dataset);
-		inputs.put("array", array);
-		inputs.put("level", levelName());
-		inputs.put("output", output);
-		inputs.put("region", region);
-		inputs.put("workers", workers);
-		inputs.put("limit", limit);
-		inputs.put("address", address);
-		inputs.put("endpoint", endpoint);
+		final Map<String, Object> inputs = exportInputs(dataset, array, levelName(), output, region, workers, limit,
+				address, endpoint);
 		inputs.forEach(export::setInput);
 		export.run();
 		final Cancelable outcome = (Cancelable) export.getDelegateObject();
@@ -184,6 +176,23 @@ public class BrowseCommand extends DynamicCommand {
 			final String line = macroLine(inputs);
 			Recorder.recordString((Recorder.scriptMode() ? "IJ." : "") + line + (Recorder.scriptMode() ? ";\n" : "\n"));
 		}
+	}
+
+	/** The export command's inputs by name, in the order of its macro line. */
+	static Map<String, Object> exportInputs(final String dataset, final String array, final String level,
+			final File output, final String region, final int workers, final String limit, final String address,
+			final String endpoint) {
+		final Map<String, Object> inputs = new LinkedHashMap<>();
+		inputs.put("dataset", dataset);
+		inputs.put("array", array);
+		inputs.put("level", level);
+		inputs.put("output", output);
+		inputs.put("region", region);
+		inputs.put("workers", workers);
+		inputs.put("limit", limit);
+		inputs.put("address", address);
+		inputs.put("endpoint", endpoint);
+		return inputs;
 	}
 
 	/**

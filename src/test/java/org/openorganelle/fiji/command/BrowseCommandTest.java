@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -187,34 +186,18 @@ class BrowseCommandTest {
 		assertEquals(11.84, c.pixelDepth, 1e-9);
 	}
 
-	/** The export command's inputs as the Browse dialog passes them. */
-	private static Map<String, Object> inputs(final String dataset, final String array, final String level,
-			final File output, final String region, final int workers, final String limit, final String address,
-			final String endpoint) {
-		final Map<String, Object> inputs = new LinkedHashMap<>();
-		inputs.put("dataset", dataset);
-		inputs.put("array", array);
-		inputs.put("level", level);
-		inputs.put("output", output);
-		inputs.put("region", region);
-		inputs.put("workers", workers);
-		inputs.put("limit", limit);
-		inputs.put("address", address);
-		inputs.put("endpoint", endpoint);
-		return inputs;
-	}
-
 	@Test
 	void theMacroLineIsThatOfTheExportCommand() {
+		final int workers = ExportOptions.DEFAULT_WORKERS;
 		assertEquals("run(\"OpenOrganelle Export...\", \"dataset=jrc_mus-nacc-2 array=recon-2/em/fibsem-int16 "
-				+ "level=s2 output=/data/oo\")", BrowseCommand.macroLine(inputs(NACC, EM, "s2", new File("/data/oo"), "",
-						ExportOptions.DEFAULT_WORKERS, "4G", "", null)));
+				+ "level=s2 output=/data/oo\")", BrowseCommand.macroLine(BrowseCommand.exportInputs(NACC, EM, "s2",
+						new File("/data/oo"), "", workers, "4G", "", null)));
 		assertEquals("run(\"OpenOrganelle Export...\", \"array=a/b level=s0 output=[/my data] region=0:2,:,5: "
 				+ "workers=3 limit=20G address=s3://other/x.zarr endpoint=http://localhost:9000\")", BrowseCommand
-						.macroLine(inputs(" ", "a/b", "s0", new File("/my data"), "0:2,:,5:", 3, "20G",
-								"s3://other/x.zarr", "http://localhost:9000")));
-		assertEquals("run(\"OpenOrganelle Export...\", \"array=a level=s1 output=C:\\\\oo\")", BrowseCommand.macroLine(
-				inputs("", "a", "s1", new File("C:\\oo"), "", ExportOptions.DEFAULT_WORKERS, "4g", "", "")));
+						.macroLine(BrowseCommand.exportInputs(" ", "a/b", "s0", new File("/my data"), "0:2,:,5:", 3,
+								"20G", "s3://other/x.zarr", "http://localhost:9000")));
+		assertEquals("run(\"OpenOrganelle Export...\", \"array=a level=s1 output=C:\\\\oo\")", BrowseCommand
+				.macroLine(BrowseCommand.exportInputs("", "a", "s1", new File("C:\\oo"), "", workers, "4g", "", "")));
 	}
 
 	@Test

@@ -115,21 +115,23 @@ class ExportCommandTest {
 		assertEquals(List.of(), Directories.files(out));
 	}
 
+	/** Runs the export of nacc-2 EM s2 with one input changed. */
+	private SciJavaRun runWith(final Path out, final String input, final String value) throws Exception {
+		final Map<String, Object> in = inputs(out, "recon-2/em/fibsem-int16", "s2");
+		in.put(input, value);
+		return SciJavaRun.run(context, ExportCommand.class, in);
+	}
+
 	@Test
 	void invalidInputsFailWithTheirOwnMessage(@TempDir final Path out) throws Exception {
-		final Map<String, Object> badRegion = inputs(out, "recon-2/em/fibsem-int16", "s2");
-		badRegion.put("region", "0:5,0:5");
-		final SciJavaRun region = SciJavaRun.run(context, ExportCommand.class, badRegion);
+		final SciJavaRun region = runWith(out, "region", "0:5,0:5");
 		assertTrue(region.canceled());
 		assertEquals(List.of(region.cancelReason()), region.errors);
-		final Map<String, Object> badEndpoint = inputs(out, "recon-2/em/fibsem-int16", "s2");
-		badEndpoint.put("endpoint", "localhost:9000");
-		final SciJavaRun endpoint = SciJavaRun.run(context, ExportCommand.class, badEndpoint);
+		final SciJavaRun endpoint = runWith(out, "endpoint", "localhost:9000");
 		assertTrue(endpoint.canceled());
 		assertTrue(endpoint.cancelReason().startsWith("invalid endpoint 'localhost:9000'"), endpoint.cancelReason());
-		final Map<String, Object> badLimit = inputs(out, "recon-2/em/fibsem-int16", "s2");
-		badLimit.put("limit", "lots");
-		final SciJavaRun limit = SciJavaRun.run(context, ExportCommand.class, badLimit);
+		final SciJavaRun limit = runWith(out, "limit", "lots");
+		assertTrue(limit.canceled());
 		assertEquals("invalid size limit 'lots': give bytes or a size like 500M, 4G, 1T", limit.cancelReason());
 		assertEquals(List.of(), Directories.files(out));
 	}
