@@ -2,7 +2,6 @@ package org.openorganelle.fiji.command;
 
 import java.io.File;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,8 +161,8 @@ public class BrowseCommand extends DynamicCommand {
 	@Override
 	public void run() {
 		final Module export = moduleService.createModule(commands.getCommand(ExportCommand.class));
-		final Map<String, Object> inputs = exportInputs(dataset, array, levelName(), output, region, workers, limit,
-				address, endpoint);
+		final Map<String, Object> inputs = MacroLine.inputs(dataset, array, levelName(), output, region, workers,
+				limit, address, endpoint);
 		inputs.forEach(export::setInput);
 		export.run();
 		final Cancelable outcome = (Cancelable) export.getDelegateObject();
@@ -173,59 +172,9 @@ public class BrowseCommand extends DynamicCommand {
 		}
 		if (Recorder.record && !IJ.isMacro()) {
 			Recorder.disableCommandRecording();
-			final String line = macroLine(inputs);
+			final String line = MacroLine.of(inputs);
 			Recorder.recordString((Recorder.scriptMode() ? "IJ." : "") + line + (Recorder.scriptMode() ? ";\n" : "\n"));
 		}
-	}
-
-	/** The export command's inputs by name, in the order of its macro line. */
-	static Map<String, Object> exportInputs(final String dataset, final String array, final String level,
-			final File output, final String region, final int workers, final String limit, final String address,
-			final String endpoint) {
-		final Map<String, Object> inputs = new LinkedHashMap<>();
-		inputs.put("dataset", dataset);
-		inputs.put("array", array);
-		inputs.put("level", level);
-		inputs.put("output", output);
-		inputs.put("region", region);
-		inputs.put("workers", workers);
-		inputs.put("limit", limit);
-		inputs.put("address", address);
-		inputs.put("endpoint", endpoint);
-		return inputs;
-	}
-
-	/**
-	 * The ImageJ 1 macro line that exports the same, without the semicolon:
-	 * {@code run("OpenOrganelle Export...", "dataset=... array=... level=... output=...")}.
-	 * Empty values, the default number of workers and the default size limit are left out;
-	 * values with spaces are bracketed.
-	 *
-	 * @param inputs the export command's inputs by name, in the order of the line
-	 */
-	static String macroLine(final Map<String, Object> inputs) {
-		final StringBuilder options = new StringBuilder();
-		inputs.forEach((key, value) -> {
-			final String text = value instanceof File ? ((File) value).getPath() : value == null ? null : value
-					.toString();
-			option(options, key, isDefault(key, text) ? null : text);
-		});
-		return "run(\"" + ExportCommand.TITLE + "\", \"" + options.toString().replace("\\", "\\\\").replace("\"",
-				"\\\"") + "\")";
-	}
-
-	private static boolean isDefault(final String key, final String value) {
-		if (key.equals("workers"))
-			return Integer.toString(ExportOptions.DEFAULT_WORKERS).equals(value);
-		return key.equals("limit") && value != null && ExportOptions.DEFAULT_LIMIT.equalsIgnoreCase(value.strip());
-	}
-
-	private static void option(final StringBuilder options, final String key, final String value) {
-		final String v = CommandInputs.optional(value);
-		if (v == null)
-			return;
-		options.append(options.length() == 0 ? "" : " ").append(key).append('=')
-				.append(v.contains(" ") ? "[" + v + "]" : v);
 	}
 
 	/**

@@ -187,20 +187,6 @@ class BrowseCommandTest {
 	}
 
 	@Test
-	void theMacroLineIsThatOfTheExportCommand() {
-		final int workers = ExportOptions.DEFAULT_WORKERS;
-		assertEquals("run(\"OpenOrganelle Export...\", \"dataset=jrc_mus-nacc-2 array=recon-2/em/fibsem-int16 "
-				+ "level=s2 output=/data/oo\")", BrowseCommand.macroLine(BrowseCommand.exportInputs(NACC, EM, "s2",
-						new File("/data/oo"), "", workers, "4G", "", null)));
-		assertEquals("run(\"OpenOrganelle Export...\", \"array=a/b level=s0 output=[/my data] region=0:2,:,5: "
-				+ "workers=3 limit=20G address=s3://other/x.zarr endpoint=http://localhost:9000\")", BrowseCommand
-						.macroLine(BrowseCommand.exportInputs(" ", "a/b", "s0", new File("/my data"), "0:2,:,5:", 3,
-								"20G", "s3://other/x.zarr", "http://localhost:9000")));
-		assertEquals("run(\"OpenOrganelle Export...\", \"array=a level=s1 output=C:\\\\oo\")", BrowseCommand
-				.macroLine(BrowseCommand.exportInputs("", "a", "s1", new File("C:\\oo"), "", workers, "4g", "", "")));
-	}
-
-	@Test
 	void itIsAnInteractiveMenuCommandWhoseInputsAreNeitherRememberedNorRecorded() throws Exception {
 		final CommandInfo info = context.service(CommandService.class).getCommand(BrowseCommand.class);
 		assertEquals("Browse...", info.getMenuPath().getLeaf().getName());
