@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 import org.openorganelle.fiji.HumanReadable;
 import org.openorganelle.fiji.OpenOrganelleException;
+import org.openorganelle.fiji.store.Keys;
 
 /**
  * Checks the dataset names and paths users type before any request: a dataset is one
@@ -33,8 +34,7 @@ public final class UserNames {
 	/**
 	 * @param what what the path names, for the message: {@code array} or {@code level}
 	 * @return the path
-	 * @throws OpenOrganelleException for a leading '/', a backslash, '%', a control character,
-	 *         or a '.', '..' or empty segment
+	 * @throws OpenOrganelleException for what {@link Keys#problem} refuses, and for '%'
 	 */
 	public static String path(final String what, final String path) {
 		final String problem = pathProblem(path);
@@ -45,20 +45,11 @@ public final class UserNames {
 		return path;
 	}
 
+	/** The store's key check, and no '%' (URL-encoded names are not decoded). */
 	private static String pathProblem(final String path) {
-		if (path.startsWith("/"))
-			return "it starts with '/'";
-		for (int i = 0; i < path.length(); i++) {
-			final char c = path.charAt(i);
-			if (Character.isISOControl(c))
-				return "it holds a control character";
-			if (c == '\\' || c == '%')
-				return "it holds '" + c + "'";
-		}
-		final String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-		for (final String segment : trimmed.split("/", -1))
-			if (segment.equals(".") || segment.equals("..") || (segment.isEmpty() && !trimmed.isEmpty()))
-				return "it has a '" + segment + "' segment";
-		return null;
+		final String problem = Keys.problem(path);
+		if (problem != null || path.indexOf('%') < 0)
+			return problem;
+		return "it must not contain '%'";
 	}
 }

@@ -10,7 +10,7 @@ import org.openorganelle.fiji.OpenOrganelleException;
  * Checks and joins store keys: relative, '/'-separated paths that can never reach
  * outside the prefix a store is rooted at.
  */
-final class Keys {
+public final class Keys {
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -21,29 +21,36 @@ final class Keys {
 	 *
 	 * @param key a relative key such as {@code s0/.zarray}; the empty string names the root
 	 * @return the key without a trailing '/'
-	 * @throws OpenOrganelleException for a null key, a leading '/', a backslash, a control
-	 *         character, or an empty, {@code .} or {@code ..} segment
+	 * @throws OpenOrganelleException for a null key, or one with a {@link #problem}
 	 */
 	static String check(final String key) {
 		if (key == null) throw new OpenOrganelleException("A store key must not be null");
+		final String problem = problem(key);
+		if (problem != null) throw invalid(key, problem);
+		return key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
+	}
+
+	/**
+	 * Why a key or prefix could point outside a store's prefix or is malformed: a leading
+	 * '/', a backslash, a control character, or an empty, {@code .} or {@code ..} segment
+	 * (one trailing '/' is allowed).
+	 *
+	 * @return the reason, e.g. {@code it must not start with '/'}; null for a valid key
+	 */
+	public static String problem(final String key) {
 		final String trimmed = key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
-		if (trimmed.isEmpty()) {
-			if (!key.isEmpty()) throw invalid(key, "it must not start with '/'");
-			return trimmed;
-		}
-		if (trimmed.startsWith("/")) throw invalid(key, "it must not start with '/'");
+		if (trimmed.isEmpty()) return key.isEmpty() ? null : "it must not start with '/'";
+		if (trimmed.startsWith("/")) return "it must not start with '/'";
 		for (int i = 0; i < trimmed.length(); i++) {
 			final char c = trimmed.charAt(i);
-			if (c == '\\') throw invalid(key, "it must not contain a backslash");
-			if (Character.isISOControl(c)) throw invalid(key, "it must not contain control characters");
+			if (c == '\\') return "it must not contain a backslash";
+			if (Character.isISOControl(c)) return "it must not contain control characters";
 		}
 		for (final String segment : trimmed.split("/", -1)) {
-			if (segment.isEmpty()) throw invalid(key, "it must not contain empty segments ('//')");
-			if (segment.equals(".") || segment.equals("..")) {
-				throw invalid(key, "it must not contain '.' or '..' segments");
-			}
+			if (segment.isEmpty()) return "it must not contain empty segments ('//')";
+			if (segment.equals(".") || segment.equals("..")) return "it must not contain '.' or '..' segments";
 		}
-		return trimmed;
+		return null;
 	}
 
 	/** Joins two checked keys with '/', either of which may be empty. */
