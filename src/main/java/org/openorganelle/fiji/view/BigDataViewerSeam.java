@@ -94,11 +94,8 @@ public final class BigDataViewerSeam {
 				return false;
 			show.get().invoke(null, img, name);
 			return true;
-		} catch (final InvocationTargetException e) {
-			throw new OpenOrganelleException("BigDataViewer could not show " + name + ": " + e.getCause(), e
-					.getCause());
 		} catch (final ReflectiveOperationException e) {
-			throw new OpenOrganelleException("BigDataViewer's API cannot be called to show " + name + ": " + e, e);
+			throw failure(name, e);
 		}
 	}
 
@@ -145,12 +142,17 @@ public final class BigDataViewerSeam {
 					type, downsamplingXyz, voxelSize.get().newInstance("nm", scaleXyz.clone()), affine.get(), name);
 			show.get().invoke(null, mipmapSource, titled(options.get(), name));
 			return true;
-		} catch (final InvocationTargetException e) {
-			throw new OpenOrganelleException("BigDataViewer could not show " + name + ": " + e.getCause(), e
-					.getCause());
 		} catch (final ReflectiveOperationException e) {
-			throw new OpenOrganelleException("BigDataViewer's API cannot be called to show " + name + ": " + e, e);
+			throw failure(name, e);
 		}
+	}
+
+	/** What went wrong calling BigDataViewer: inside it (its own exception), or calling its API. */
+	private static OpenOrganelleException failure(final String name, final ReflectiveOperationException e) {
+		if (e instanceof InvocationTargetException)
+			return new OpenOrganelleException("BigDataViewer could not show " + name + ": " + e.getCause(), e
+					.getCause());
+		return new OpenOrganelleException("BigDataViewer's API cannot be called to show " + name + ": " + e, e);
 	}
 
 	/** {@code BdvOptions.options()}, with the window title when the method exists. */
