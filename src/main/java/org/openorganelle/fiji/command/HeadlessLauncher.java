@@ -40,8 +40,7 @@ public final class HeadlessLauncher {
 	/** Exit code of invalid launcher arguments. */
 	public static final int USAGE = 2;
 
-	private static final String NAME = "imagej";
-	private static final String USAGE_LINE = "usage: " + NAME
+	private static final String USAGE_LINE = "usage: " + LauncherErrors.NAME
 			+ " [--headless] --run \"Command Title...\" [\"key='value',number=4\"]";
 
 	private HeadlessLauncher() {
@@ -73,13 +72,13 @@ public final class HeadlessLauncher {
 				return SUCCESS;
 			}
 			if (!args[i].equals("--run") || i + 1 >= args.length || title != null)
-				return usage(err, "unexpected argument '" + args[i] + "'");
+				return LauncherErrors.usage(err, USAGE_LINE, "unexpected argument '" + args[i] + "'");
 			title = args[++i];
 			if (i + 1 < args.length && !args[i + 1].startsWith("--"))
 				arguments = args[++i];
 		}
 		if (title == null)
-			return usage(err, "no command given");
+			return LauncherErrors.usage(err, USAGE_LINE, "no command given");
 		final Context context = new Context();
 		try {
 			return run(context, title, arguments, out, err);
@@ -102,32 +101,33 @@ public final class HeadlessLauncher {
 		try {
 			inputs = arguments.isBlank() ? Map.of() : context.service(ParseService.class).parse(arguments, true).asMap();
 		} catch (final IllegalArgumentException e) {
-			return usage(err, "cannot read the arguments \"" + arguments + "\": " + e.getMessage()
-					+ "; write them as key='text',number=4");
+			return LauncherErrors.usage(err, USAGE_LINE, "cannot read the arguments \"" + arguments + "\": " + e
+					.getMessage() + "; write them as key='text',number=4");
 		}
 		final CommandService commands = context.service(CommandService.class);
 		final CommandInfo info = find(commands.getCommands(), title);
 		if (info == null)
-			return fail(err, "unknown command '" + title + "'" + suggestions(commands.getCommands(), title));
+			return LauncherErrors.fail(err, "unknown command '" + title + "'" + suggestions(commands.getCommands(),
+					title));
 		final ModuleService modules = context.service(ModuleService.class);
 		final Module module = modules.createModule(info);
 		if (module == null)
-			return fail(err, "cannot create " + info.getTitle() + " (see the log above)");
+			return LauncherErrors.fail(err, "cannot create " + info.getTitle() + " (see the log above)");
 		final ErrorReport errored = new ErrorReport(module);
 		context.service(EventService.class).subscribe(errored);
 		try {
 			modules.run(module, true, inputs).get();
 		} catch (final ExecutionException e) {
-			return fail(err, info.getTitle() + " failed: " + errored.describe(e));
+			return LauncherErrors.fail(err, info.getTitle() + " failed: " + errored.describe(e));
 		} catch (final InterruptedException e) {
 			Thread.currentThread().interrupt();
-			return fail(err, info.getTitle() + " was interrupted");
+			return LauncherErrors.fail(err, info.getTitle() + " was interrupted");
 		}
 		if (module instanceof Cancelable && ((Cancelable) module).isCanceled()) {
 			final String reason = ((Cancelable) module).getCancelReason();
 			if (reason == null || reason.isEmpty())
-				return fail(err, info.getTitle() + " was cancelled");
-			return errorsLogged.contains(reason) ? FAILURE : fail(err, reason);
+				return LauncherErrors.fail(err, info.getTitle() + " was cancelled");
+			return errorsLogged.contains(reason) ? FAILURE : LauncherErrors.fail(err, reason);
 		}
 		printOutputs(module, out);
 		return SUCCESS;
@@ -156,17 +156,6 @@ public final class HeadlessLauncher {
 			out.println(items.size() == 1 ? module.getOutput(item.getName())
 					: item.getName() + ": " + module.getOutput(item.getName()));
 		out.flush();
-	}
-
-	private static int usage(final PrintStream err, final String problem) {
-		err.println(NAME + ": error: " + problem);
-		err.println(USAGE_LINE);
-		return USAGE;
-	}
-
-	private static int fail(final PrintStream err, final String problem) {
-		err.println(NAME + ": error: " + problem);
-		return FAILURE;
 	}
 
 	/**

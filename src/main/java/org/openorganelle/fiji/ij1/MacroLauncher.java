@@ -13,6 +13,9 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openorganelle.fiji.command.HeadlessLauncher;
+import org.openorganelle.fiji.command.LauncherErrors;
+
 import ij.ImagePlus;
 import ij.Macro;
 import net.imagej.patcher.LegacyEnvironment;
@@ -29,14 +32,14 @@ import net.imagej.patcher.LegacyEnvironment;
 public final class MacroLauncher {
 
 	/** Exit code of a macro that ran to its end. */
-	public static final int SUCCESS = 0;
+	public static final int SUCCESS = HeadlessLauncher.SUCCESS;
 	/** Exit code of a macro an error aborted. */
-	public static final int FAILURE = 1;
+	public static final int FAILURE = HeadlessLauncher.FAILURE;
 	/** Exit code of invalid arguments or an unreadable macro file. */
-	public static final int USAGE = 2;
+	public static final int USAGE = HeadlessLauncher.USAGE;
 
-	private static final String NAME = "imagej";
-	private static final String USAGE_LINE = "usage: " + NAME + " [--headless] -batch MACRO.ijm [ARGUMENT]";
+	private static final String USAGE_LINE = "usage: " + LauncherErrors.NAME
+			+ " [--headless] -batch MACRO.ijm [ARGUMENT]";
 
 	private MacroLauncher() {
 	}
@@ -63,28 +66,31 @@ public final class MacroLauncher {
 			return SUCCESS;
 		}
 		if (rest.isEmpty() || !(rest.get(0).equals("-batch") || rest.get(0).equals("--batch")))
-			return usage(err, rest.isEmpty() ? "no macro given" : "unexpected argument '" + rest.get(0) + "'");
+			return LauncherErrors.usage(err, USAGE_LINE, rest.isEmpty() ? "no macro given" : "unexpected argument '"
+					+ rest.get(0) + "'");
 		if (rest.size() < 2 || rest.size() > 3)
-			return usage(err, rest.size() < 2 ? "-batch needs a macro file" : "unexpected argument '" + rest.get(3)
-					+ "'");
+			return LauncherErrors.usage(err, USAGE_LINE, rest.size() < 2 ? "-batch needs a macro file"
+					: "unexpected argument '" + rest.get(3) + "'");
 		final Path file = Paths.get(rest.get(1));
 		final String macro;
 		try {
 			macro = Files.readString(file, StandardCharsets.UTF_8);
 		} catch (final NoSuchFileException e) {
-			return usage(err, "no macro file " + file.toAbsolutePath());
+			return LauncherErrors.usage(err, USAGE_LINE, "no macro file " + file.toAbsolutePath());
 		} catch (final IOException e) {
-			return usage(err, "cannot read the macro file " + file.toAbsolutePath() + ": " + e.getMessage());
+			return LauncherErrors.usage(err, USAGE_LINE, "cannot read the macro file " + file.toAbsolutePath() + ": "
+					+ e.getMessage());
 		}
 		final boolean failed;
 		try {
 			failed = runMacro(macro, rest.size() == 3 ? rest.get(2) : "");
 		} catch (final InvocationTargetException e) {
-			return fail(err, "the macro " + file + " failed: " + e.getCause());
+			return LauncherErrors.fail(err, "the macro " + file + " failed: " + e.getCause());
 		} catch (final ReflectiveOperationException | URISyntaxException e) {
-			return fail(err, "cannot start ImageJ 1 to run " + file + ": " + e);
+			return LauncherErrors.fail(err, "cannot start ImageJ 1 to run " + file + ": " + e);
 		}
-		return failed ? fail(err, "the macro " + file + " was aborted by the error above") : SUCCESS;
+		return failed ? LauncherErrors.fail(err, "the macro " + file + " was aborted by the error above")
+				: SUCCESS;
 	}
 
 	/**
@@ -128,16 +134,5 @@ public final class MacroLauncher {
 			if (!element.isEmpty() && !Paths.get(element).toAbsolutePath().equals(imageJ))
 				entries.add(new File(element));
 		return entries.toArray(new File[0]);
-	}
-
-	private static int usage(final PrintStream err, final String problem) {
-		err.println(NAME + ": error: " + problem);
-		err.println(USAGE_LINE);
-		return USAGE;
-	}
-
-	private static int fail(final PrintStream err, final String problem) {
-		err.println(NAME + ": error: " + problem);
-		return FAILURE;
 	}
 }
