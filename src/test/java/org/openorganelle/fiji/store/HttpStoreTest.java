@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openorganelle.fiji.store.StoreFailures.assertFailure;
 
 import java.io.IOException;
 import java.net.URI;
@@ -207,14 +208,6 @@ class HttpStoreTest {
 	private static ScriptedHttpServer.Reply listing(final String content) {
 		return ScriptedHttpServer.reply(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult xmlns="
 				+ "\"http://s3.amazonaws.com/doc/2006-03-01/\">" + content + "</ListBucketResult>");
-	}
-
-	private static StoreException assertFailure(final HttpStore store, final int status, final boolean retryable) {
-		final StoreException e = assertThrows(StoreException.class, () -> store.get("k"));
-		assertEquals(status, e.httpStatus(), e.getMessage());
-		assertEquals(retryable, e.isRetryable(), e.getMessage());
-		if (status != 0) assertTrue(e.getMessage().contains(String.valueOf(status)), e.getMessage());
-		return e;
 	}
 
 	private static HttpStore store(final String prefix) {

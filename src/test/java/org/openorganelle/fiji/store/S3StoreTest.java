@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openorganelle.fiji.store.StoreFailures.assertFailure;
 
 import java.io.IOException;
 import java.net.URI;
@@ -219,14 +220,6 @@ class S3StoreTest {
 		}
 		assertEquals(1, log.size(), String.join("\n", log));
 		assertTrue(log.get(0).startsWith("GET s3://" + BUCKET + "/data.zarr/.zattrs -> 18 bytes ("), log.get(0));
-	}
-
-	private static StoreException assertFailure(final S3Store store, final int status, final boolean retryable) {
-		final StoreException e = assertThrows(StoreException.class, () -> store.get("k"));
-		assertEquals(status, e.httpStatus(), e.getMessage());
-		assertEquals(retryable, e.isRetryable(), e.getMessage());
-		if (status != 0) assertTrue(e.getMessage().contains(String.valueOf(status)), e.getMessage());
-		return e;
 	}
 
 	private static String ensureBucket(final S3TestServer secured) {

@@ -14,19 +14,12 @@ public final class PublicBucket {
 	/** The bucket's real name. */
 	public static final String NAME = "janelia-cosem-datasets";
 
-	private static boolean uploaded;
-
 	private PublicBucket() {
 	}
 
 	/** The running server holding the bucket. */
-	public static synchronized S3TestServer server() {
-		final S3TestServer server = S3TestServer.shared();
-		if (!uploaded) {
-			server.uploadDirectory(NAME, Fixtures.bucket(), "");
-			uploaded = true;
-		}
-		return server;
+	public static S3TestServer server() {
+		return S3TestServer.shared().withBucket(NAME, Fixtures.bucket());
 	}
 
 	/** Store options pointing at the loopback server (anonymous, path style). */

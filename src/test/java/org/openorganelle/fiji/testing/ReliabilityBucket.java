@@ -21,19 +21,12 @@ public final class ReliabilityBucket {
 	/** The image inside the container. */
 	public static final String IMAGE = "em/fibsem-uint16";
 
-	private static boolean uploaded;
-
 	private ReliabilityBucket() {
 	}
 
 	/** The running server holding the bucket. */
-	public static synchronized S3TestServer server() {
-		final S3TestServer server = S3TestServer.shared();
-		if (!uploaded) {
-			server.uploadDirectory(NAME, directory(), "");
-			uploaded = true;
-		}
-		return server;
+	public static S3TestServer server() {
+		return S3TestServer.shared().withBucket(NAME, directory());
 	}
 
 	/** {@code expected.json}: shape, dtype, chunks, missing chunk keys, and the SHA-256 and size of the .npy. */

@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -37,6 +39,8 @@ public final class S3TestServer implements AutoCloseable {
 
 	private static S3TestServer sharedAnonymous;
 	private static S3TestServer sharedCredentialed;
+
+	private final Set<String> uploadedBuckets = new HashSet<>();
 
 	private final BlobStore blobStore;
 	private final S3Proxy proxy;
@@ -148,6 +152,18 @@ public final class S3TestServer implements AutoCloseable {
 			}
 		}
 		return files.size();
+	}
+
+	/**
+	 * Uploads a directory as a whole bucket ({@link #uploadDirectory}) the first time it is
+	 * asked for, so that fixtures shared by several test classes are uploaded once per JVM.
+	 *
+	 * @return this server
+	 */
+	public synchronized S3TestServer withBucket(final String bucket, final Path dir) {
+		if (uploadedBuckets.add(bucket))
+			uploadDirectory(bucket, dir, "");
+		return this;
 	}
 
 	/** Stops the server. */
