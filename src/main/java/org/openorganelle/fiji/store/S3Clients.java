@@ -8,7 +8,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
@@ -18,9 +18,9 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Builds the AWS SDK clients behind {@link S3Store}: credentials as the options say
- * (anonymous by default), the SDK's own retries disabled, the Apache HTTP client with
- * the options' timeouts, and either cross-region access on AWS or an endpoint
- * override with path-style requests.
+ * (anonymous by default), the SDK's own retries disabled, the SDK's Apache HttpClient 5
+ * client ({@code apache5-client}, the one Fiji 2.18 ships) with the options' timeouts,
+ * and either cross-region access on AWS or an endpoint override with path-style requests.
  */
 final class S3Clients {
 
@@ -70,7 +70,7 @@ final class S3Clients {
 		final S3ClientBuilder builder = S3Client.builder() //
 				.region(region) //
 				.credentialsProvider(credentials) //
-				.httpClientBuilder(ApacheHttpClient.builder() //
+				.httpClientBuilder(Apache5HttpClient.builder() //
 						.connectionTimeout(options.connectTimeout()) //
 						.socketTimeout(options.requestTimeout()) //
 						.maxConnections(MAX_CONNECTIONS)) //

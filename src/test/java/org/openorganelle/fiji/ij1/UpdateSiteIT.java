@@ -2,7 +2,6 @@ package org.openorganelle.fiji.ij1;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openorganelle.fiji.command.ExportCommand;
 import org.openorganelle.fiji.command.HeadlessLauncher;
 import org.openorganelle.fiji.testing.Directories;
+import org.openorganelle.fiji.testing.FijiJars;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.ForkedRun;
 import org.openorganelle.fiji.testing.NpyFile;
@@ -30,10 +30,12 @@ import org.openorganelle.fiji.testing.PublicBucket;
 
 /**
  * The update site staged by {@code mvn package} in {@code target/update-site} (what
- * {@code scripts/stage-update-site} publishes): the plugin jar in {@code plugins/}, in
- * {@code jars/} exactly the runtime dependencies Fiji does not ship, and these jars plus
- * what Fiji ships are enough to export, from an ImageJ 1 macro and from a SciJava
- * command, with nothing from the build on the class path.
+ * {@code scripts/stage-update-site} publishes): the plugin jar in {@code plugins/}; in
+ * {@code jars/} exactly the runtime dependencies a stock Fiji 2.18 does not ship, none named
+ * like a Fiji jar (Fiji's updater would replace Fiji's); and these jars plus Fiji's own —
+ * resolved from Maven Central at the coordinates {@code update-site/fiji-2.18-jars.tsv}
+ * describes, never from this project's dependency tree — are enough to export, from an
+ * ImageJ 1 macro and from a SciJava command, with nothing from the build on the class path.
  */
 class UpdateSiteIT {
 
@@ -42,13 +44,11 @@ class UpdateSiteIT {
 
 	/** One runtime dependency as Maven resolved it. */
 	private static final class Dependency {
-		final String group;
 		final String artifact;
 		final Path file;
 
 		Dependency(final String line) {
 			final String[] fields = line.trim().split(" ")[0].split(":", 6);
-			group = fields[0];
 			artifact = fields[1];
 			file = Paths.get(fields[5]);
 		}
@@ -59,18 +59,6 @@ class UpdateSiteIT {
 				"   ")).map(Dependency::new).collect(Collectors.toList());
 	}
 
-	private static Set<String> property(final String name) {
-		final String value = System.getProperty(name);
-		assertNotNull(value, name + " (set by the failsafe configuration in pom.xml)");
-		return Set.of(value.split(","));
-	}
-
-	/** What a Fiji installation provides: the dependencies in the groups Fiji ships. */
-	private static List<Dependency> providedByFiji() throws IOException {
-		final Set<String> groups = property("update-site.fiji-groups");
-		return runtimeDependencies().stream().filter(d -> groups.contains(d.group)).collect(Collectors.toList());
-	}
-
 	private static List<Path> staged(final String folder) throws IOException {
 		return Directories.files(SITE.resolve(folder));
 	}
@@ -79,6 +67,10 @@ class UpdateSiteIT {
 		return files.stream().map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
 	}
 
+	/** A jar's name as Fiji's updater matches it: the file name without version and extension. */
+	private static String unversioned(final Path jar) {
+		return jar.getFileName().toString().replaceFirst("-[0-9][0-9A-Za-z.+-]*\\.jar$", "");
+	}
 
 	@Test
 	void pluginsHoldsThePluginJarWithItsMenuEntries() throws IOException {
@@ -97,18 +89,26 @@ class UpdateSiteIT {
 
 	@Test
 	void jarsHoldsExactlyTheRuntimeDependenciesFijiDoesNotShip() throws IOException {
-		final Set<String> fijiGroups = property("update-site.fiji-groups");
-		final Set<String> cliOnly = property("update-site.cli-only");
+		final Set<String> fiji = FijiJars.shippedNames();
 		final Set<String> expected = new TreeSet<>();
 		for (final Dependency d : runtimeDependencies())
-			if (!fijiGroups.contains(d.group) && !cliOnly.contains(d.artifact))
+			if (!fiji.contains(d.artifact))
 				expected.add(d.file.getFileName().toString());
 		assertEquals(expected, names(staged("jars")));
-		assertFalse(expected.isEmpty());
 		for (final Path jar : staged("jars"))
 			assertArrayEquals(Files.readAllBytes(runtimeDependencies().stream().filter(d -> d.file.getFileName()
 					.equals(jar.getFileName())).findFirst().get().file), Files.readAllBytes(jar), jar
-							+ " is the resolved artifact (the version pom-scijava manages)");
+							+ " is the resolved artifact");
+	}
+
+	@Test
+	void noJarOfTheSiteHasTheNameOfAJarFijiShips() throws IOException {
+		final Set<String> fiji = FijiJars.shippedNames();
+		final List<String> clashes = new ArrayList<>();
+		for (final Path jar : staged("jars"))
+			if (fiji.contains(unversioned(jar)))
+				clashes.add(jar.getFileName() + " would replace Fiji's " + unversioned(jar));
+		assertEquals(List.of(), clashes, "Fiji's updater matches jars by name without version");
 	}
 
 	@Test
@@ -117,7 +117,7 @@ class UpdateSiteIT {
 		final List<File> classPath = new ArrayList<>();
 		staged("plugins").forEach(p -> classPath.add(p.toFile()));
 		staged("jars").forEach(p -> classPath.add(p.toFile()));
-		providedByFiji().forEach(d -> classPath.add(d.file.toFile()));
+		FijiJars.resolve().forEach(p -> classPath.add(p.toFile()));
 
 		final Path fromMacro = dir.resolve("macro");
 		final Path macro = dir.resolve("export.ijm");
