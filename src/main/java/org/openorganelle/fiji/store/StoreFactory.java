@@ -86,7 +86,15 @@ public final class StoreFactory implements AutoCloseable {
 		if (client == null) {
 			final AwsCredentialsProvider credentials = S3Clients.credentials(options);
 			if (credentials instanceof SdkAutoCloseable) resources.add((SdkAutoCloseable) credentials);
-			client = S3Clients.create(options, credentials, endpoint, region);
+			try {
+				client = S3Clients.create(options, credentials, endpoint, region);
+			}
+			catch (final NoClassDefFoundError e) {
+				throw new OpenOrganelleException("Cannot read s3:// addresses: " + e.getMessage().replace('/', '.')
+						+ " is missing from this installation; OpenOrganelle needs the AWS SDK v2 with its "
+						+ "apache5-client, as Fiji 2.18 or newer ships it (or use the bucket's https:// address, "
+						+ "which needs no SDK)", e);
+			}
 			s3Clients.put(key, client);
 		}
 		return client;

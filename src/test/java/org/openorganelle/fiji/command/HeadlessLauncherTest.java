@@ -8,7 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -135,5 +137,20 @@ class HeadlessLauncherTest {
 		assertEquals(1, lines(failed.err).size(), failed.err);
 		assertTrue(failed.err.contains("unknown array 'recon-2/em/fibsem-int8'"), failed.err);
 		assertEquals(List.of(), Directories.files(dir.resolve("none")));
+	}
+
+	@Test
+	void withoutTheSdksHttpClientAnExportSaysWhichFijiItNeedsInOneLine(@TempDir final Path dir) throws Exception {
+		final List<File> classPath = new ArrayList<>();
+		for (final String entry : System.getProperty("java.class.path").split(File.pathSeparator))
+			if (!new File(entry).getName().startsWith("apache5-client-"))
+				classPath.add(new File(entry));
+		final ForkedRun run = ForkedRun.run(dir, classPath, HeadlessLauncher.class.getName(), "--headless", "--run",
+				ExportCommand.TITLE, exportArguments(dir.resolve("oo"), "recon-2/em/fibsem-int16"));
+		assertEquals(1, run.code, run.err);
+		assertEquals(1, lines(run.err).size(), run.err);
+		assertTrue(run.err.contains("software.amazon.awssdk.http.apache5.Apache5HttpClient is missing"), run.err);
+		assertTrue(run.err.contains("Fiji 2.18 or newer"), run.err);
+		assertEquals(List.of(), Directories.files(dir.resolve("oo")));
 	}
 }

@@ -40,6 +40,7 @@ public final class ForkedRun {
 				"-Duser.home=" + dir.resolve("home"), "-cp", classPath.stream().map(File::toString).collect(Collectors
 						.joining(File.pathSeparator)), main));
 		command.addAll(List.of(args));
+		Files.createDirectories(dir.resolve("prefs").resolve(".java").resolve(".userPrefs")); // else the JDK logs creating it, on stderr
 		final Path out = dir.resolve("stdout");
 		final Path err = dir.resolve("stderr");
 		final Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
