@@ -17,7 +17,11 @@ import net.imglib2.type.numeric.NumericType;
  * at run time by reflection. When it is absent (or its API differs), {@link #show} returns
  * false and callers fall back to an ImageJ hyperstack. Shows a whole pyramid as one
  * multiresolution source ({@code bdv.util.RandomAccessibleIntervalMipmapSource}), or one
- * level as one source; both non-volatile.
+ * level as one source, of whatever type the images have: given {@code Volatile} images,
+ * BigDataViewer renders them without waiting (its {@code ProjectorFactory} picks the
+ * {@code VolatileHierarchyProjector} when the source's type is {@code Volatile}, and its
+ * {@code MultiResolutionRenderer} repaints until every pixel is valid). The returned
+ * {@link ShownSource} sets the display range.
  */
 public final class BigDataViewerSeam {
 
@@ -75,25 +79,35 @@ public final class BigDataViewerSeam {
 	 */
 	public boolean show(final RandomAccessibleInterval<?> img, final String name, final double[] scaleXyz,
 			final double[] translationXyz) {
+		return display(img, name, scaleXyz, translationXyz).isPresent();
+	}
+
+	/**
+	 * As {@link #show(RandomAccessibleInterval, String, double[], double[])}, returning what
+	 * BigDataViewer returned for the source (its {@code BdvStackSource}).
+	 *
+	 * @return empty when BigDataViewer is not available
+	 * @throws OpenOrganelleException naming the image when BigDataViewer fails to show it
+	 */
+	public Optional<ShownSource> display(final RandomAccessibleInterval<?> img, final String name,
+			final double[] scaleXyz, final double[] translationXyz) {
 		final Optional<Class<?>> functions = load(FUNCTIONS);
 		if (functions.isEmpty())
-			return false;
+			return Optional.empty();
 		final Optional<Class<?>> options = load(OPTIONS);
 		try {
 			if (options.isPresent()) {
 				final Optional<Method> show = method(functions.get(), "show", RandomAccessibleInterval.class,
 						String.class, options.get());
-				if (show.isPresent()) {
-					show.get().invoke(null, img, name, options(options.get(), name, scaleXyz, translationXyz));
-					return true;
-				}
+				if (show.isPresent())
+					return Optional.of(new ShownSource(show.get().invoke(null, img, name, options(options.get(),
+							name, scaleXyz, translationXyz)), name));
 			}
 			final Optional<Method> show = method(functions.get(), "show", RandomAccessibleInterval.class,
 					String.class);
 			if (show.isEmpty())
-				return false;
-			show.get().invoke(null, img, name);
-			return true;
+				return Optional.empty();
+			return Optional.of(new ShownSource(show.get().invoke(null, img, name), name));
 		} catch (final ReflectiveOperationException e) {
 			throw failure(name, e);
 		}
@@ -118,6 +132,20 @@ public final class BigDataViewerSeam {
 	public boolean showPyramid(final List<? extends RandomAccessibleInterval<?>> levels, final Object type,
 			final String name, final double[][] downsamplingXyz, final double[] scaleXyz,
 			final double[] translationXyz) {
+		return displayPyramid(levels, type, name, downsamplingXyz, scaleXyz, translationXyz).isPresent();
+	}
+
+	/**
+	 * As {@link #showPyramid}, returning what BigDataViewer returned for the source (its
+	 * {@code BdvStackSource}). With levels of a {@code Volatile} type BigDataViewer paints
+	 * coarser levels while finer chunks load.
+	 *
+	 * @return empty when BigDataViewer or its multiresolution API is not available
+	 * @throws OpenOrganelleException naming the image when BigDataViewer fails to show it
+	 */
+	public Optional<ShownSource> displayPyramid(final List<? extends RandomAccessibleInterval<?>> levels,
+			final Object type, final String name, final double[][] downsamplingXyz, final double[] scaleXyz,
+			final double[] translationXyz) {
 		final Optional<Class<?>> functions = load(FUNCTIONS);
 		final Optional<Class<?>> options = load(OPTIONS);
 		final Optional<Class<?>> source = load(SOURCE);
@@ -127,23 +155,72 @@ public final class BigDataViewerSeam {
 		final Optional<Class<?>> affineClass = load(AFFINE);
 		if (functions.isEmpty() || options.isEmpty() || source.isEmpty() || mipmap.isEmpty() || voxels.isEmpty()
 				|| finalVoxels.isEmpty() || affineClass.isEmpty())
-			return false;
+			return Optional.empty();
 		final Optional<Method> show = method(functions.get(), "show", source.get(), options.get());
 		final Optional<Constructor<?>> create = constructor(mipmap.get(), RandomAccessibleInterval[].class,
 				NumericType.class, double[][].class, voxels.get(), affineClass.get(), String.class);
 		final Optional<Constructor<?>> voxelSize = constructor(finalVoxels.get(), String.class, double[].class);
 		if (show.isEmpty() || create.isEmpty() || voxelSize.isEmpty())
-			return false;
+			return Optional.empty();
 		try {
 			final Optional<Object> affine = affine(scaleXyz, translationXyz);
 			if (affine.isEmpty())
-				return false;
+				return Optional.empty();
 			final Object mipmapSource = create.get().newInstance(levels.toArray(new RandomAccessibleInterval<?>[0]),
 					type, downsamplingXyz, voxelSize.get().newInstance("nm", scaleXyz.clone()), affine.get(), name);
-			show.get().invoke(null, mipmapSource, titled(options.get(), name));
-			return true;
+			return Optional.of(new ShownSource(show.get().invoke(null, mipmapSource, titled(options.get(), name)),
+					name));
 		} catch (final ReflectiveOperationException e) {
 			throw failure(name, e);
+		}
+	}
+
+	/**
+	 * A source BigDataViewer shows: what {@code BdvFunctions.show} returned (a
+	 * {@code bdv.util.BdvStackSource}), whose display range this sets by reflection.
+	 */
+	public static final class ShownSource {
+
+		private final Object stackSource;
+		private final String name;
+
+		ShownSource(final Object stackSource, final String name) {
+			this.stackSource = stackSource;
+			this.name = name;
+		}
+
+		/** What {@code BdvFunctions.show} returned (null from a BigDataViewer that returns nothing). */
+		public Object stackSource() {
+			return stackSource;
+		}
+
+		/**
+		 * Sets the slider bounds ({@code setDisplayRangeBounds}: the range widened by its width
+		 * on each side, so that it can be adjusted both ways) and then the display range
+		 * ({@code setDisplayRange(min, max)}); bounds first, since BigDataViewer clamps the range
+		 * to them.
+		 *
+		 * @return false when the source has no such methods (nothing set)
+		 * @throws OpenOrganelleException naming the image when BigDataViewer fails
+		 */
+		public boolean setDisplayRange(final DisplayRange range) {
+			if (stackSource == null)
+				return false;
+			final Optional<Method> bounds = method(stackSource.getClass(), "setDisplayRangeBounds", double.class,
+					double.class);
+			final Optional<Method> set = method(stackSource.getClass(), "setDisplayRange", double.class,
+					double.class);
+			if (set.isEmpty())
+				return false;
+			final double width = range.max() - range.min();
+			try {
+				if (bounds.isPresent())
+					bounds.get().invoke(stackSource, range.min() - width, range.max() + width);
+				set.get().invoke(stackSource, range.min(), range.max());
+				return true;
+			} catch (final ReflectiveOperationException e) {
+				throw failure(name, e);
+			}
 		}
 	}
 

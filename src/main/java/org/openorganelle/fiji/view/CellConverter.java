@@ -9,18 +9,23 @@ import java.nio.ShortBuffer;
 
 import org.openorganelle.fiji.zarr.DataType;
 
-import net.imglib2.img.basictypeaccess.array.ByteArray;
-import net.imglib2.img.basictypeaccess.array.DoubleArray;
-import net.imglib2.img.basictypeaccess.array.FloatArray;
-import net.imglib2.img.basictypeaccess.array.IntArray;
-import net.imglib2.img.basictypeaccess.array.LongArray;
-import net.imglib2.img.basictypeaccess.array.ShortArray;
+import net.imglib2.img.basictypeaccess.volatiles.array.VolatileByteArray;
+import net.imglib2.img.basictypeaccess.volatiles.array.VolatileDoubleArray;
+import net.imglib2.img.basictypeaccess.volatiles.array.VolatileFloatArray;
+import net.imglib2.img.basictypeaccess.volatiles.array.VolatileIntArray;
+import net.imglib2.img.basictypeaccess.volatiles.array.VolatileLongArray;
+import net.imglib2.img.basictypeaccess.volatiles.array.VolatileShortArray;
 import net.imglib2.img.cell.Cell;
 import net.imglib2.img.cell.CellGrid;
 
 /**
  * Turns a decoded Zarr chunk (C order, z-y-x, array byte order, full chunk shape) into an
  * ImgLib2 {@link Cell} (x-y-z, native values, cropped to the image at its edges).
+ * <p>
+ * The cell's data is a <em>valid</em> volatile array ({@code VolatileShortArray(values, true)}
+ * etc.): it serves both the plain image ({@link LevelImage}, whose types need only the
+ * non-volatile access) and the volatile image ({@link VolatileLevelImage}), so both share one
+ * cached copy of each chunk.
  */
 final class CellConverter implements ChunkCache.Converter<Cell<?>> {
 
@@ -49,7 +54,7 @@ final class CellConverter implements ChunkCache.Converter<Cell<?>> {
 		final int[] dimensions = new int[n];
 		grid.getCellDimensions(cellPosition, min, dimensions);
 		final Object data = crop(chunk, dimensions);
-		return new Cell<>(dimensions, min, access(data));
+		return new Cell<>(dimensions, min, access(data, true));
 	}
 
 	@Override
@@ -104,18 +109,23 @@ final class CellConverter implements ChunkCache.Converter<Cell<?>> {
 		return (from, to, length) -> buffer.position(from).get((double[]) dst, to, length);
 	}
 
-	private static Object access(final Object data) {
+	/**
+	 * A volatile access over a primitive array from {@link PixelFormat#allocate(int)}.
+	 *
+	 * @param valid whether the values are the array's (true) or a placeholder for a chunk still loading
+	 */
+	static Object access(final Object data, final boolean valid) {
 		if (data instanceof byte[])
-			return new ByteArray((byte[]) data);
+			return new VolatileByteArray((byte[]) data, valid);
 		if (data instanceof short[])
-			return new ShortArray((short[]) data);
+			return new VolatileShortArray((short[]) data, valid);
 		if (data instanceof int[])
-			return new IntArray((int[]) data);
+			return new VolatileIntArray((int[]) data, valid);
 		if (data instanceof long[])
-			return new LongArray((long[]) data);
+			return new VolatileLongArray((long[]) data, valid);
 		if (data instanceof float[])
-			return new FloatArray((float[]) data);
-		return new DoubleArray((double[]) data);
+			return new VolatileFloatArray((float[]) data, valid);
+		return new VolatileDoubleArray((double[]) data, valid);
 	}
 
 	/** Copies {@code length} elements from element {@code from} of a chunk to element {@code to} of a cell. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -109,6 +110,23 @@ public final class ChunkCache<V> {
 			}
 		}
 		return owner ? load(key, pending) : await(pending, key);
+	}
+
+	/**
+	 * The chunk at a grid position if it is cached, without loading it or waiting for a load
+	 * in progress: what a render thread may ask without ever blocking on I/O.
+	 *
+	 * @param gridPosition the chunk's grid position (Zarr axis order)
+	 * @return the cached value, or empty when it is not (yet) in the cache
+	 */
+	public Optional<V> peek(final long[] gridPosition) {
+		final Key key = new Key(gridPosition);
+		synchronized (this) {
+			final V cached = values.get(key);
+			if (cached != null)
+				hits++;
+			return Optional.ofNullable(cached);
+		}
 	}
 
 	private V load(final Key key, final CompletableFuture<V> pending) {

@@ -64,6 +64,22 @@ public final class LevelHyperstack {
 		return imp;
 	}
 
+	/**
+	 * Shows a range of stored values from black to white (ImageJ pixel values shifted as the
+	 * hyperstack stores them, so the calibrated display shows {@code range}). uint64 labels get
+	 * a label lookup table instead of grey (0 black, neighbouring ids in different colours) over
+	 * 0 to the range's maximum.
+	 */
+	public static void setDisplayRange(final ImagePlus imp, final LevelImage<?> image, final DisplayRange range) {
+		final PixelFormat format = image.format();
+		if (format == PixelFormat.UINT64) {
+			imp.setLut(LabelColors.lut());
+			imp.setDisplayRange(0, range.max());
+		} else
+			imp.setDisplayRange(format.pixelValue(range.min()), format.pixelValue(range.max()));
+		imp.updateAndDraw();
+	}
+
 	/** Sets voxel size, unit and origin from a level's transform (Zarr axis order). */
 	static void calibrate(final Calibration calibration, final LevelTransform transform) {
 		final double[] scale = Axes.reverse(transform.scaleNm());

@@ -1,7 +1,17 @@
 package org.openorganelle.fiji.view;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
 import org.openorganelle.fiji.OpenOrganelleException;
 
+import ij.IJ;
 import ij.VirtualStack;
 import ij.process.ImageProcessor;
 import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
@@ -14,8 +24,17 @@ import net.imglib2.img.cell.LazyCellImg;
  * copied out of the image's cells when ImageJ asks for it, which loads (or takes from the
  * cache) only the chunks that intersect that plane. Edits are not kept. Signed 8- and
  * 16-bit values are shifted into ImageJ's unsigned range; see {@link LevelHyperstack}.
+ * <p>
+ * The chunks of a plane that are not cached are loaded in parallel by a pool of
+ * {@value #READ_THREADS} daemon threads shared by all stacks, while ImageJ's status bar and
+ * progress bar show how many have arrived.
  */
 public final class LevelStack extends VirtualStack {
+
+	/** The most chunks loaded at once for planes of all stacks. */
+	public static final int READ_THREADS = 8;
+
+	private static final ExecutorService READERS = DaemonPool.create("openorganelle-plane", READ_THREADS);
 
 	private final LevelImage<?> image;
 	private final PixelFormat format;
@@ -67,7 +86,8 @@ public final class LevelStack extends VirtualStack {
 	}
 
 	/**
-	 * Plane {@code n} (1-based; z = n - 1), assembled from the cached cells of its chunk row.
+	 * Plane {@code n} (1-based; z = n - 1), assembled from the cells of its chunk row: cached
+	 * ones at once, the others loaded in parallel.
 	 *
 	 * @throws IllegalArgumentException when {@code n} is out of range
 	 */
@@ -80,12 +100,54 @@ public final class LevelStack extends VirtualStack {
 		final boolean volume = grid.numDimensions() == 3;
 		final long z = n - 1L;
 		final long zCell = volume ? z / grid.cellDimension(2) : 0;
+		final int zInCell = volume ? (int) (z - zCell * grid.cellDimension(2)) : 0;
+		final List<long[]> missing = new ArrayList<>();
 		for (long yCell = 0; yCell < grid.gridDimension(1); yCell++)
 			for (long xCell = 0; xCell < grid.gridDimension(0); xCell++) {
 				final long[] chunk = volume ? new long[] { zCell, yCell, xCell } : new long[] { yCell, xCell };
-				copy(image.cache().get(chunk), volume ? (int) (z - zCell * grid.cellDimension(2)) : 0, plane);
+				final Optional<Cell<?>> cached = image.cache().peek(chunk);
+				if (cached.isPresent())
+					copy(cached.get(), zInCell, plane);
+				else
+					missing.add(chunk);
 			}
+		if (missing.size() == 1)
+			copy(image.cache().get(missing.get(0)), zInCell, plane);
+		else if (!missing.isEmpty())
+			load(missing, zInCell, plane, n);
 		return format.processor(plane, width, height);
+	}
+
+	/** Loads chunks in parallel into a plane, showing progress; rethrows the first failure. */
+	private void load(final List<long[]> chunks, final int zInCell, final Object plane, final int n) {
+		final CompletionService<Void> done = new ExecutorCompletionService<>(READERS);
+		final List<Future<Void>> loads = new ArrayList<>();
+		for (final long[] chunk : chunks)
+			loads.add(done.submit(() -> {
+				copy(image.cache().get(chunk), zInCell, plane);
+				return null;
+			}));
+		final String what = "OpenOrganelle: reading " + (depth == 1 ? "the image" : "z=" + (n - 1)) + ", ";
+		try {
+			for (int arrived = 0; arrived < chunks.size(); arrived++) {
+				IJ.showStatus(what + arrived + "/" + chunks.size() + " chunks");
+				IJ.showProgress(arrived, chunks.size());
+				done.take().get();
+			}
+		} catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new OpenOrganelleException("interrupted while reading plane " + n + " of " + image.array().uri(),
+					e);
+		} catch (final ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException)
+				throw (RuntimeException) e.getCause();
+			throw new OpenOrganelleException("cannot read plane " + n + " of " + image.array().uri() + ": " + e
+					.getCause(), e.getCause());
+		} finally {
+			loads.forEach(load -> load.cancel(false));
+			IJ.showProgress(1.0);
+			IJ.showStatus("");
+		}
 	}
 
 	/** Copies plane {@code zInCell} of a cell into its place in a plane of the image. */

@@ -42,6 +42,11 @@ enum PixelFormat {
 		void calibrate(final Calibration calibration) {
 			calibration.setFunction(Calibration.STRAIGHT_LINE, new double[] { -128, 1 }, "Gray Value");
 		}
+
+		@Override
+		double pixelValue(final double value) {
+			return value + 128;
+		}
 	},
 	UINT16(16) {
 
@@ -63,6 +68,11 @@ enum PixelFormat {
 		@Override
 		void calibrate(final Calibration calibration) {
 			calibration.setSigned16BitCalibration();
+		}
+
+		@Override
+		double pixelValue(final double value) {
+			return value + 32768;
 		}
 	},
 	UINT32(32) {
@@ -198,6 +208,11 @@ enum PixelFormat {
 	/** Sets the calibration function that maps shown pixel values back to the stored values. */
 	void calibrate(final Calibration calibration) {
 		calibration.disableDensityCalibration();
+	}
+
+	/** The ImageJ pixel value that shows a stored value (signed 8- and 16-bit values are shifted). */
+	double pixelValue(final double value) {
+		return value;
 	}
 
 	/** The value of an unsigned 64-bit integer held in a long. */

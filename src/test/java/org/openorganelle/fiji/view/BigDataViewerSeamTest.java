@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.swing.SwingUtilities;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
@@ -35,11 +36,14 @@ import org.openorganelle.fiji.multiscale.ScaleLevel;
 import org.openorganelle.fiji.store.FileStore;
 import org.openorganelle.fiji.testing.CountingStore;
 import org.openorganelle.fiji.testing.Fixtures;
+import org.openorganelle.fiji.testing.SlowStore;
 
 import ij.ImagePlus;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.cell.LazyCellImg;
-import net.imglib2.type.numeric.integer.ShortType;
+import net.imglib2.type.volatiles.VolatileARGBType;
+import net.imglib2.type.volatiles.VolatileShortType;
+import net.imglib2.view.Views;
 
 /**
  * The BigDataViewer seam. BigDataViewer is not on the test class path, so the tests that
@@ -49,6 +53,8 @@ import net.imglib2.type.numeric.integer.ShortType;
  * loader. Everything else is the real code.
  */
 class BigDataViewerSeamTest {
+
+	private static final String NUC = "recon-2/labels/inference/segmentations/nuc";
 
 	private static final String FUNCTIONS_WITH_OPTIONS = String.join("\n", "package bdv.util;",
 			"import net.imglib2.RandomAccessibleInterval;",
@@ -168,14 +174,28 @@ class BigDataViewerSeamTest {
 					"import net.imglib2.RandomAccessibleInterval;",
 					"public final class BdvFunctions {",
 					"  public static final java.util.List<Object[]> CALLS = new java.util.ArrayList<>();",
-					"  public static <T> Object show(final bdv.viewer.Source<T> source, final BdvOptions options) {",
-					"    CALLS.add(new Object[] { source, options });",
-					"    return null;",
+					"  public static <T> BdvStackSource<T> show(final bdv.viewer.Source<T> source,",
+					"      final BdvOptions options) {",
+					"    final BdvStackSource<T> shown = new BdvStackSource<>();",
+					"    CALLS.add(new Object[] { source, options, shown });",
+					"    return shown;",
 					"  }",
 					"  public static <T> Object show(final RandomAccessibleInterval<T> img, final String name,",
 					"      final BdvOptions options) {",
 					"    CALLS.add(new Object[] { img, name, options });",
 					"    return null;",
+					"  }",
+					"}"),
+			"bdv/util/BdvStackSource", String.join("\n", "package bdv.util;",
+					"public class BdvStackSource<T> {",
+					"  /** Each call: method name, min, max, whether on the event thread. */",
+					"  public final java.util.List<Object[]> calls = new java.util.concurrent.CopyOnWriteArrayList<>();",
+					"  public void setDisplayRange(final double min, final double max) {",
+					"    calls.add(new Object[] { \"setDisplayRange\", min, max, java.awt.EventQueue.isDispatchThread() });",
+					"  }",
+					"  public void setDisplayRangeBounds(final double min, final double max) {",
+					"    calls.add(new Object[] { \"setDisplayRangeBounds\", min, max,",
+					"        java.awt.EventQueue.isDispatchThread() });",
 					"  }",
 					"}"),
 			"bdv/util/BdvOptions", OPTIONS,
@@ -277,8 +297,9 @@ class BigDataViewerSeamTest {
 		}
 	}
 
+	/** Opening reads only the coarsest level (s3: one chunk) for the display range; every level is volatile. */
 	@Test
-	void allLevelsOpenAsOneMultiresolutionSourceWithoutReadingAChunk() throws Exception {
+	void allLevelsOpenAsOneVolatileMultiresolutionSourceReadingOnlyTheCoarsestLevel() throws Exception {
 		try (URLClassLoader bdv = fakeBigDataViewer(MULTIRESOLUTION)) {
 			final CountingStore counting = new CountingStore(new FileStore(Fixtures.bucket().resolve(Expected.NACC)));
 			final List<ScaleLevel> levels = new ArrayList<>(Container.open(counting).image(Expected.FIBSEM).levels());
@@ -288,8 +309,9 @@ class BigDataViewerSeamTest {
 
 			assertEquals(Optional.empty(), Preview.open(levels, levels.get(1), title, new BigDataViewerSeam(bdv)));
 
-			assertEquals(before, counting.gets.size() + counting.lists.size(), "opening read nothing");
-			assertEquals(List.of(), counting.chunkGets());
+			assertEquals(List.of("recon-2/em/fibsem-int16/s3/0/0/0"), counting.chunkGets(),
+					"opening reads the coarsest level's one chunk, for the display range");
+			assertEquals(before + 1, counting.gets.size() + counting.lists.size(), "and nothing else");
 			final List<Object[]> calls = calls(bdv);
 			assertEquals(1, calls.size());
 			final Object source = calls.get(0)[0];
@@ -298,7 +320,9 @@ class BigDataViewerSeamTest {
 			assertEquals(4, imgs.length);
 			assertArrayEquals(new long[] { 83, 75, 41 }, imgs[0].dimensionsAsLongArray(), "s0 first, x, y, z");
 			assertArrayEquals(new long[] { 10, 9, 5 }, imgs[3].dimensionsAsLongArray(), "s3 last");
-			assertInstanceOf(ShortType.class, field(source, "type"));
+			assertInstanceOf(VolatileShortType.class, field(source, "type"), "BigDataViewer renders it without waiting");
+			for (final RandomAccessibleInterval<?> img : imgs)
+				assertInstanceOf(VolatileShortType.class, ((LazyCellImg<?, ?>) img).firstElement().createVariable());
 			final double[][] scales = (double[][]) field(source, "mipmapScales");
 			for (int i = 0; i < 4; i++)
 				assertArrayEquals(new double[] { 1 << i, 1 << i, 1 << i }, scales[i], 1e-9);
@@ -312,6 +336,88 @@ class BigDataViewerSeamTest {
 					0, 0, 2.96, 0 }, (double[]) field(transform, "values"), 1e-9, "s0: scale, no translation");
 			assertEquals(title, field(source, "name"));
 			assertEquals(title, field(calls.get(0)[1], "frameTitle"));
+
+			final double[] range = Percentiles.of(Expected.nacc("s3"));
+			final double width = range[1] - range[0];
+			assertRangeCalls(List.of(new Object[] { "setDisplayRangeBounds", range[0] - width, range[1] + width, false },
+					new Object[] { "setDisplayRange", range[0], range[1], false }), calls.get(0)[2]);
+		}
+	}
+
+	/**
+	 * Called on the event thread (as the browser window may), opening returns without waiting
+	 * for the display range's read, which then arrives on the event thread.
+	 */
+	@Test
+	void onTheEventThreadOpeningDoesNotWaitAndTheRangeArrivesLater() throws Exception {
+		try (URLClassLoader bdv = fakeBigDataViewer(MULTIRESOLUTION)) {
+			final BigDataViewerSeam seam = new BigDataViewerSeam(bdv);
+			final List<ScaleLevel> warm = Container.open(new FileStore(Fixtures.bucket().resolve(Expected.NACC)))
+					.image(Expected.FIBSEM).levels();
+			SwingUtilities.invokeAndWait(() -> Preview.open(warm, warm.get(0), "warm-up", seam));
+			final SlowStore slow = new SlowStore(new FileStore(Fixtures.bucket().resolve(Expected.NACC)), 300);
+			final List<ScaleLevel> levels = Container.open(slow).image(Expected.FIBSEM).levels();
+			final long[] millis = new long[1];
+			SwingUtilities.invokeAndWait(() -> {
+				final long start = System.nanoTime();
+				assertEquals(Optional.empty(), Preview.open(levels, levels.get(0), "slow", seam));
+				millis[0] = (System.nanoTime() - start) / 1_000_000;
+			});
+			assertTrue(millis[0] < 200, "open took " + millis[0] + " ms on the event thread; a chunk takes 300 ms");
+			final Object shown = calls(bdv).get(1)[2];
+			final List<Object[]> rangeCalls = rangeCalls(shown);
+			VolatileLevelImageTest.waitFor(() -> rangeCalls.size() == 2);
+			final double[] range = Percentiles.of(Expected.nacc("s3"));
+			final double width = range[1] - range[0];
+			assertRangeCalls(List.of(new Object[] { "setDisplayRangeBounds", range[0] - width, range[1] + width, true },
+					new Object[] { "setDisplayRange", range[0], range[1], true }), shown);
+			assertTrue(slow.threads().stream().noneMatch(t -> t.startsWith("AWT-EventQueue")), slow.threads()
+					.toString());
+		}
+	}
+
+	/** uint64 labels: volatile colours (0 black, each id its hashed colour), no grey display range. */
+	@Test
+	void labelsAreShownAsVolatileColours() throws Exception {
+		try (URLClassLoader bdv = fakeBigDataViewer(MULTIRESOLUTION)) {
+			final List<ScaleLevel> levels = Container.open(new FileStore(Fixtures.bucket().resolve(Expected.NACC)))
+					.image(NUC).levels();
+			assertEquals(Optional.empty(), Preview.open(levels, levels.get(0), "nuc", new BigDataViewerSeam(bdv)));
+			final Object[] call = calls(bdv).get(0);
+			assertInstanceOf(VolatileARGBType.class, field(call[0], "type"));
+			final RandomAccessibleInterval<?>[] imgs = (RandomAccessibleInterval<?>[]) field(call[0], "imgs");
+			assertEquals(3, imgs.length);
+			@SuppressWarnings("unchecked")
+			final RandomAccessibleInterval<VolatileARGBType> s0 = (RandomAccessibleInterval<VolatileARGBType>) imgs[0];
+			final Expected expected = Expected.read(Fixtures.bucketExpected().resolve(Expected.NACC).resolve(NUC)
+					.resolve("s0.npy"));
+			VolatileLevelImageTest.waitFor(() -> Views.flatIterable(s0).stream().allMatch(VolatileARGBType::isValid));
+			int i = 0;
+			boolean sawLabel = false;
+			for (final VolatileARGBType colour : Views.flatIterable(s0)) {
+				final long id = expected.bits(i++);
+				sawLabel |= id != 0;
+				assertEquals(id == 0 ? 0xff000000 : LabelColors.argb(id), colour.get().get(), "id " + id);
+			}
+			assertTrue(sawLabel);
+			assertEquals(List.of(), rangeCalls(call[2]), "colours need no display range");
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Object[]> rangeCalls(final Object stackSource) throws ReflectiveOperationException {
+		return (List<Object[]>) field(stackSource, "calls");
+	}
+
+	private static void assertRangeCalls(final List<Object[]> expected, final Object stackSource)
+			throws ReflectiveOperationException {
+		final List<Object[]> actual = rangeCalls(stackSource);
+		assertEquals(expected.size(), actual.size());
+		for (int i = 0; i < expected.size(); i++) {
+			assertEquals(expected.get(i)[0], actual.get(i)[0]);
+			assertEquals((double) expected.get(i)[1], (double) actual.get(i)[1], 1e-9, "min of " + actual.get(i)[0]);
+			assertEquals((double) expected.get(i)[2], (double) actual.get(i)[2], 1e-9, "max of " + actual.get(i)[0]);
+			assertEquals(expected.get(i)[3], actual.get(i)[3], "on the event thread");
 		}
 	}
 
