@@ -22,8 +22,8 @@ import ij.IJ;
  * moves it to the front) and bounded: beyond {@link #maxQueued()} requests the oldest is
  * dropped — a viewer still showing it asks again on its next repaint.
  * <p>
- * A chunk that fails to load is remembered and not requested again (its cell stays invalid,
- * so BigDataViewer keeps showing the coarser level there); the first failure of each array is
+ * A chunk that fails to load (after the store's own retries) is remembered and not requested
+ * again ({@link VolatileLevelImage} then shows it black); the first failure of each array is
  * reported once, naming the chunk's URI (by default to ImageJ's log), so failures never vanish
  * and a dead connection does not flood the log.
  */
@@ -138,8 +138,8 @@ public final class ChunkFetcher {
 				first = reported.add(request.cache);
 			}
 			if (first)
-				report.accept("OpenOrganelle: " + e.getMessage() + " (this part of the image stays at a coarser"
-						+ " level; further failures in " + request.cache.array().uri() + " are not logged)");
+				report.accept("OpenOrganelle: " + e.getMessage() + " (that part of the image is shown black;"
+						+ " further failures in " + request.cache.array().uri() + " are not logged)");
 		} finally {
 			synchronized (this) {
 				loading.remove(request);

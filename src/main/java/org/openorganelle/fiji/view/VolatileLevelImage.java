@@ -27,7 +27,10 @@ import net.imglib2.type.volatiles.VolatileUnsignedShortType;
  * Entering a cell never blocks: a chunk in the level's {@link ChunkCache} is returned as a
  * valid cell (the very cell the plain image uses, no copy); any other chunk is handed to a
  * {@link ChunkFetcher} and answered at once with an invalid cell (all zeros, {@code isValid()}
- * false). Once the fetch has completed, the next access to the cell sees the real values.
+ * false). Once the fetch has completed, the next access to the cell sees the real values. A
+ * chunk that failed to load (reported by the fetcher) is answered with a valid cell of zeros:
+ * shown black rather than left invalid, which would keep BigDataViewer re-rendering the
+ * frame every millisecond for as long as the viewer is open.
  * Types: the volatile twin of the level's type ({@link VolatileShortType} for int16,
  * {@link VolatileUnsignedLongType} for uint64, …).
  *
@@ -85,6 +88,8 @@ public final class VolatileLevelImage<V extends AbstractVolatileNativeRealType<?
 			fullChunk *= d;
 		@SuppressWarnings("unchecked")
 		final A invalid = (A) CellConverter.access(level.format().allocate(fullChunk), false);
+		@SuppressWarnings("unchecked")
+		final A failed = (A) CellConverter.access(level.format().allocate(fullChunk), true);
 		final LazyCellImg.Get<Cell<A>> get = index -> {
 			final long[] cellPosition = new long[n];
 			grid.getCellGridPositionFlat(index, cellPosition);
@@ -95,11 +100,13 @@ public final class VolatileLevelImage<V extends AbstractVolatileNativeRealType<?
 				final Cell<A> cell = (Cell<A>) cached.get();
 				return cell;
 			}
-			fetcher.request(cache, chunk);
+			final boolean hasFailed = fetcher.hasFailed(cache, chunk);
+			if (!hasFailed)
+				fetcher.request(cache, chunk);
 			final long[] min = new long[n];
 			final int[] dimensions = new int[n];
 			grid.getCellDimensions(cellPosition, min, dimensions);
-			return new Cell<>(dimensions, min, invalid);
+			return new Cell<>(dimensions, min, hasFailed ? failed : invalid);
 		};
 		return new VolatileLevelImage<>(level, new LazyCellImg<>(grid, type, get), type);
 	}
