@@ -110,8 +110,8 @@ final class ExportDialog extends JDialog {
 		buttons.add(start);
 		buttons.add(cancel);
 		final JPanel bottom = new JPanel(new BorderLayout());
-		bottom.add(status, BorderLayout.CENTER);
-		bottom.add(buttons, BorderLayout.EAST);
+		bottom.add(status, BorderLayout.NORTH);
+		bottom.add(buttons, BorderLayout.SOUTH);
 		final JPanel content = new JPanel(new BorderLayout(0, 6));
 		content.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
 		content.add(new JLabel(target.describe()), BorderLayout.NORTH);
@@ -180,7 +180,7 @@ final class ExportDialog extends JDialog {
 		cancel.setEnabled(false);
 		progress.setValue(progress.getMaximum());
 		progress.setString("100 %");
-		status.note("Wrote " + result.npy() + " and " + result.metadata().getFileName());
+		status.note("Wrote " + result.npy().getFileName() + " and " + result.metadata().getFileName());
 		recorder.accept(macroLine);
 	}
 
@@ -222,7 +222,9 @@ final class ExportDialog extends JDialog {
 		form.add(field, c);
 		c.gridx = 2;
 		c.weightx = 0;
+		c.fill = GridBagConstraints.NONE;
 		form.add(after, c);
+		c.fill = GridBagConstraints.HORIZONTAL;
 	}
 
 }

@@ -185,4 +185,43 @@ class BrowserWindowTest {
 		assertTrue(browser.status("arrays").contains("ftp://example.org/data.zarr"), browser.status("arrays"));
 		assertEquals(dialogs, BrowserFixture.dialogs());
 	}
+
+	@Test
+	void changingDatasetOrArrayKeepsTheLevelNameElseTakesTheFinestUnderTheLimit() throws Exception {
+		browser.show();
+		Gui.await("the first dataset's levels", () -> browser.chosenLevel() != null);
+		assertEquals("jrc_hela-2", browser.datasets().get(0));
+		assertEquals("recon-1/em/fibsem-uint8", browser.chosenArray());
+		assertEquals("s0", browser.chosenLevel(), "s0 (320 kB) is the finest level under the default 4G");
+
+		Gui.run(() -> browser.button("export").doClick());
+		Gui.run(() -> {
+			final java.awt.Window dialog = List.of(browser.window.getOwnedWindows()).stream().filter(
+					java.awt.Window::isShowing).findFirst().orElseThrow();
+			Gui.find(dialog, "exportLimit", javax.swing.JTextField.class).setText("100K");
+			dialog.dispose();
+		});
+
+		browser.chooseLevel("s2");
+		browser.chooseDataset(NACC);
+		browser.awaitLevels(EM);
+		assertEquals("s2", browser.chosenLevel(), "the new array has s2");
+		browser.chooseArray(NUC);
+		browser.awaitLevels(NUC);
+		assertEquals("s2", browser.chosenLevel(), "the new array has s2");
+
+		browser.chooseArray(EM);
+		browser.awaitLevels(EM);
+		browser.chooseLevel("s3");
+		browser.chooseArray(NUC);
+		browser.awaitLevels(NUC);
+		assertEquals("s1", browser.chosenLevel(), "no s3: the finest level under 100K (s0 is 243 kB, s1 28.8 kB)");
+
+		browser.chooseDataset("jrc_hela-2");
+		browser.awaitLevels("recon-1/em/fibsem-uint8");
+		assertEquals("s1", browser.chosenLevel());
+		browser.chooseArray("recon-1/labels/groundtruth/crop1/mito");
+		browser.awaitLevels("recon-1/labels/groundtruth/crop1/mito");
+		assertEquals("s1", browser.chosenLevel());
+	}
 }
