@@ -7,7 +7,7 @@ import java.util.Map;
 import org.openorganelle.fiji.export.ExportOptions;
 
 /**
- * The ImageJ 1 macro line that repeats an export: what the Browse dialog records, and
+ * The ImageJ 1 macro line that repeats an export: what the browser window records, and
  * what {@code run("OpenOrganelle Export...", ...)} (the ImageJ 1 plug-in, or the SciJava
  * command of the same title) reads back.
  */
