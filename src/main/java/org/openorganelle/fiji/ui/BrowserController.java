@@ -1,5 +1,6 @@
 package org.openorganelle.fiji.ui;
 
+import java.awt.Frame;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +62,8 @@ final class BrowserController {
 	void show() {
 		if (!view.isVisible())
 			view.setVisible(true);
+		if (view.getState() == Frame.ICONIFIED)
+			view.setState(Frame.NORMAL);
 		view.toFront();
 		if (!listed) {
 			listed = true;
