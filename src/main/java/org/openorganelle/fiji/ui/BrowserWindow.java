@@ -47,7 +47,7 @@ final class BrowserWindow extends JFrame {
 	final JButton addressOpen = Widgets.named(new JButton("Open"), "addressOpen");
 	final JTextField endpoint = Widgets.named(new JTextField(24), "endpoint");
 	final JButton endpointOpen = Widgets.named(new JButton("Open"), "endpointOpen");
-	final JTextField datasetFilter = Widgets.named(new JTextField(14), "datasetFilter");
+	final JTextField datasetFilter = Widgets.named(new JTextField(8), "datasetFilter");
 	final DefaultListModel<String> datasetItems = new DefaultListModel<>();
 	final JList<String> datasets = Widgets.named(new JList<>(datasetItems), "datasets");
 	final StatusLine datasetsStatus = new StatusLine("datasets");
@@ -70,6 +70,7 @@ final class BrowserWindow extends JFrame {
 		setName("openOrganelleBrowser");
 		setDefaultCloseOperation(WindowConstants.HIDE_ON_CLOSE);
 		datasets.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+		datasets.setPrototypeCellValue("jrc_macrophage-2");
 		arrays.setRootVisible(false);
 		arrays.setShowsRootHandles(true);
 		arrays.getSelectionModel().setSelectionMode(TreeSelectionModel.SINGLE_TREE_SELECTION);
@@ -90,6 +91,7 @@ final class BrowserWindow extends JFrame {
 		middle.setResizeWeight(1);
 		final JSplitPane all = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, datasetsArea(), middle);
 		all.setResizeWeight(0);
+		all.setDividerLocation(210);
 
 		final JPanel content = new JPanel(new BorderLayout(6, 6));
 		content.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
@@ -97,7 +99,7 @@ final class BrowserWindow extends JFrame {
 		content.add(all, BorderLayout.CENTER);
 		content.add(buttons(), BorderLayout.SOUTH);
 		setContentPane(content);
-		setSize(1280, 760);
+		setSize(1360, 780);
 	}
 
 	private JComponent sourceArea() {
@@ -134,7 +136,7 @@ final class BrowserWindow extends JFrame {
 		top.add(filter, BorderLayout.NORTH);
 		top.add(new JScrollPane(datasets), BorderLayout.CENTER);
 		final JComponent area = area("Datasets", top, datasetsStatus);
-		area.setPreferredSize(new Dimension(230, 400));
+		area.setPreferredSize(new Dimension(200, 400));
 		return area;
 	}
 

@@ -19,8 +19,12 @@ final class Widgets {
 		return component;
 	}
 
-	/** Widens a table's columns to their header and cells (call after the rows change). */
+	/**
+	 * Widens a table's columns to their header and cells (call after the rows change); when
+	 * they do not fit, the table scrolls sideways instead of cutting the texts short.
+	 */
 	static void fitColumns(final JTable table) {
+		int total = 0;
 		for (int c = 0; c < table.getColumnCount(); c++) {
 			final TableColumn column = table.getColumnModel().getColumn(c);
 			int width = table.getTableHeader().getDefaultRenderer().getTableCellRendererComponent(table, column
@@ -28,7 +32,10 @@ final class Widgets {
 			for (int r = 0; r < table.getRowCount(); r++)
 				width = Math.max(width, table.prepareRenderer(table.getCellRenderer(r, c), r, c).getPreferredSize().width);
 			column.setPreferredWidth(width + 12);
+			total += width + 12;
 		}
+		final int available = table.getParent() == null ? 0 : table.getParent().getWidth();
+		table.setAutoResizeMode(total > available ? JTable.AUTO_RESIZE_OFF : JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
 	}
 
 	/** Runs an action whenever the text changes (for local checks only: never I/O per keystroke). */

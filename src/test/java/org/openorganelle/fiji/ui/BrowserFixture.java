@@ -46,6 +46,22 @@ final class BrowserFixture implements AutoCloseable {
 		Gui.run(() -> text("endpoint").setText(SlowBucket.get().endpoint()));
 	}
 
+	/**
+	 * Shows and closes a browser window with no behaviour, so that Swing's one-time costs
+	 * of a fresh JVM (look and feel, fonts, first paint) are not measured as stalls of the
+	 * browser: in Fiji, Swing is warm long before the browser opens.
+	 */
+	static void warmUpSwing() throws Exception {
+		final BrowserWindow[] shown = new BrowserWindow[1];
+		Gui.run(() -> {
+			shown[0] = new BrowserWindow();
+			shown[0].setVisible(true);
+		});
+		Gui.await("the first paint", () -> shown[0].isShowing());
+		Thread.sleep(500);
+		Gui.run(shown[0]::dispose);
+	}
+
 	/** A window, not shown yet. */
 	static BrowserFixture create(final StoreFactory stores) throws Exception {
 		return new BrowserFixture(stores);

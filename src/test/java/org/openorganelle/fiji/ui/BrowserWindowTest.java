@@ -45,9 +45,10 @@ class BrowserWindowTest {
 	private BrowserFixture browser;
 
 	@BeforeAll
-	static void start() {
+	static void start() throws Exception {
 		stores = new StoreFactory();
 		SlowBucket.get();
+		BrowserFixture.warmUpSwing();
 	}
 
 	@AfterAll
@@ -121,6 +122,12 @@ class BrowserWindowTest {
 			assertEquals(List.of(), browser.requests.stream().filter(r -> r.matches("GET .*/s[0-2]/\\d+/\\d+/\\d+ .*"))
 					.collect(Collectors.toList()), "chunks of finer levels were read");
 			assertNotNull(Gui.screenshot(browser.window, "browser"));
+
+			browser.chooseDataset("jrc_hela-2");
+			browser.awaitLevels("recon-1/em/fibsem-uint8");
+			Gui.await("the thumbnail", () -> Gui.find(browser.window, "thumbnail", JLabel.class).getIcon() != null);
+			steps.add("hela-2 " + probe.elapsedMillis());
+			Gui.screenshot(browser.window, "browser-hela-2");
 			assertTrue(probe.longestStallMillis() < 100, "the event thread stalled " + probe.longestStallMillis()
 					+ " ms: " + probe.stalls() + " " + steps);
 		}
@@ -223,5 +230,24 @@ class BrowserWindowTest {
 		browser.chooseArray("recon-1/labels/groundtruth/crop1/mito");
 		browser.awaitLevels("recon-1/labels/groundtruth/crop1/mito");
 		assertEquals("s1", browser.chosenLevel());
+	}
+
+	@Test
+	void typingInTheFilterNarrowsTheDatasetListWithoutARequest() throws Exception {
+		browser.show();
+		Gui.await("the first dataset's thumbnail", () -> Gui.find(browser.window, "thumbnail", JLabel.class)
+				.getIcon() != null);
+		final int before = browser.requests.size();
+		browser.type("datasetFilter", "COS7");
+		assertEquals(List.of("jrc_cos7-1a", "jrc_cos7-1b", "jrc_cos7-11"), browser.datasets());
+		browser.type("datasetFilter", "-1");
+		assertEquals(List.of("jrc_cos7-1a", "jrc_cos7-1b", "jrc_cos7-11"), browser.datasets());
+		browser.type("datasetFilter", "a");
+		assertEquals(List.of("jrc_cos7-1a"), browser.datasets());
+		Gui.run(() -> browser.text("datasetFilter").setText(""));
+		assertEquals(expectedDatasets(), browser.datasets());
+		assertEquals("jrc_hela-2", Gui.get(() -> Gui.find(browser.window, "datasets", javax.swing.JList.class)
+				.getSelectedValue()), "the chosen dataset is selected again when the filter shows it");
+		assertEquals(before, browser.requests.size(), browser.requests.toString());
 	}
 }

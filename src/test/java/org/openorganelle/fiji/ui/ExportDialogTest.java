@@ -52,9 +52,10 @@ class ExportDialogTest {
 	private BrowserFixture browser;
 
 	@BeforeAll
-	static void start() {
+	static void start() throws Exception {
 		stores = new StoreFactory();
 		SlowBucket.get();
+		BrowserFixture.warmUpSwing();
 	}
 
 	@AfterAll
