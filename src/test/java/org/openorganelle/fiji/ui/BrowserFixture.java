@@ -179,8 +179,15 @@ final class BrowserFixture implements AutoCloseable {
 				JTable.class).getSelectedRow() >= 0);
 	}
 
+	/** Gives a text field the keyboard focus, as clicking into it does. */
+	private void focus(final String field) throws Exception {
+		Gui.run(() -> text(field).requestFocusInWindow());
+		Gui.await("the focus in " + field, () -> text(field).isFocusOwner());
+	}
+
 	/** Types into a text field key by key, as a person does (each key a separate edit). */
 	void type(final String field, final String text) throws Exception {
+		focus(field);
 		for (final char c : text.toCharArray())
 			Gui.run(() -> {
 				final JTextComponent f = text(field);
@@ -191,6 +198,7 @@ final class BrowserFixture implements AutoCloseable {
 
 	/** Presses Enter in a text field. */
 	void enter(final String field) throws Exception {
+		focus(field);
 		Gui.run(() -> {
 			final JTextField f = text(field);
 			f.dispatchEvent(new KeyEvent(f, KeyEvent.KEY_PRESSED, System.currentTimeMillis(), 0, KeyEvent.VK_ENTER,

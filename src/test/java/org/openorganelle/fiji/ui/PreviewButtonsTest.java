@@ -102,4 +102,25 @@ class PreviewButtonsTest {
 		assertEquals(folder + "\nA container address: the catalog's facts are about datasets of the public bucket.",
 				Gui.get(() -> Gui.find(browser.window, "facts", javax.swing.JTextArea.class).getText()));
 	}
+
+	@Test
+	void anEndpointActsOnEnterOnlyAndABadOneShowsInline() throws Exception {
+		Gui.await("the first dataset's thumbnail", () -> Gui.find(browser.window, "thumbnail", javax.swing.JLabel.class)
+				.getIcon() != null);
+		final List<?> dialogs = BrowserFixture.dialogs();
+		final int before = browser.requests.size();
+		Gui.run(() -> browser.text("endpoint").setText(""));
+		browser.type("endpoint", "localhost:9000");
+		Thread.sleep(3 * SlowBucket.DELAY.toMillis());
+		assertEquals(before, browser.requests.size(), "typing made requests: " + browser.requests);
+		browser.enter("endpoint");
+		Gui.await("the failed listing", () -> browser.retryShown("datasets"));
+		final String status = browser.status("datasets");
+		assertEquals(true, status.contains("localhost:9000"), status);
+		assertEquals(dialogs, BrowserFixture.dialogs());
+
+		Gui.run(() -> browser.text("endpoint").setText(SlowBucket.get().endpoint()));
+		Gui.run(() -> browser.button("endpointOpen").doClick());
+		Gui.await("the listing again", () -> browser.status("datasets").equals("8 datasets"));
+	}
 }
