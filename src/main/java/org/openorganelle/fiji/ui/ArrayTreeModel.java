@@ -21,11 +21,9 @@ final class ArrayTreeModel {
 
 	/** A leaf: one array, shown by the last segment of its path. */
 	static final class Leaf {
-		final String container;
 		final ImageEntry image;
 
-		Leaf(final String container, final ImageEntry image) {
-			this.container = container;
+		Leaf(final ImageEntry image) {
 			this.image = image;
 		}
 
@@ -53,7 +51,7 @@ final class ArrayTreeModel {
 				final String[] segments = image.path().split("/");
 				for (int i = 0; i < segments.length - 1; i++)
 					parent = child(parent, segments[i]);
-				parent.add(new DefaultMutableTreeNode(new Leaf(name, image), false));
+				parent.add(new DefaultMutableTreeNode(new Leaf(image), false));
 			}
 		});
 		return new DefaultTreeModel(root);

@@ -1,7 +1,6 @@
 package org.openorganelle.fiji.ui;
 
 import java.awt.BorderLayout;
-import java.awt.Color;
 import java.awt.FlowLayout;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
@@ -42,8 +41,6 @@ import org.openorganelle.fiji.export.ExportResult;
 final class ExportDialog extends JDialog {
 
 	private static final long serialVersionUID = 1L;
-
-	private static final Color ERROR = new Color(0xB0, 0x00, 0x20);
 
 	private final ExportTarget target;
 	private final Selection selection;
@@ -130,10 +127,10 @@ final class ExportDialog extends JDialog {
 			final boolean allowed = bytes <= max;
 			size.setText(HumanReadable.bytes(bytes) + (allowed ? "" : " — above the limit of " + HumanReadable
 					.binaryBytes(max) + ": choose a region or a coarser level, or raise the limit"));
-			size.setForeground(allowed ? UIManager.getColor("Label.foreground") : ERROR);
+			size.setForeground(allowed ? UIManager.getColor("Label.foreground") : StatusLine.ERROR);
 		} catch (final OpenOrganelleException e) {
 			size.setText(e.getMessage());
-			size.setForeground(ERROR);
+			size.setForeground(StatusLine.ERROR);
 		}
 		size.setToolTipText(size.getText());
 	}

@@ -15,7 +15,8 @@ import javax.swing.UIManager;
  */
 final class StatusLine extends JPanel {
 
-	private static final Color ERROR = new Color(0xB0, 0x00, 0x20);
+	/** The colour of failures. */
+	static final Color ERROR = new Color(0xB0, 0x00, 0x20);
 
 	private final JLabel message = new JLabel(" ");
 	private final JButton retry = new JButton("Retry");

@@ -2,6 +2,7 @@ package org.openorganelle.fiji.ui;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The browser's background threads: daemon threads, so an open browser never keeps the JVM alive. */
@@ -20,7 +21,7 @@ final class Workers {
 		return Executors.newFixedThreadPool(threads, daemon(name));
 	}
 
-	private static java.util.concurrent.ThreadFactory daemon(final String name) {
+	private static ThreadFactory daemon(final String name) {
 		final AtomicInteger count = new AtomicInteger();
 		return task -> {
 			final Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
