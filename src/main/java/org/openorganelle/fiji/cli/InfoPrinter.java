@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.openorganelle.fiji.HumanReadable;
 import org.openorganelle.fiji.catalog.DatasetFacts;
 import org.openorganelle.fiji.discovery.ImageEntry;
+import org.openorganelle.fiji.multiscale.LevelColumns;
 import org.openorganelle.fiji.multiscale.LevelTransform;
 import org.openorganelle.fiji.multiscale.MultiscaleGroup;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
@@ -74,14 +75,8 @@ final class InfoPrinter {
 		final List<String[]> rows = new ArrayList<>();
 		rows.add(new String[] { "LEVEL", "SHAPE (" + axes + ")", "DTYPE", "CHUNKS", "CODEC",
 				"VOXEL nm (" + axes + ")", "OFFSET nm", "SIZE" });
-		for (final ScaleLevel level : levels) {
-			final Optional<LevelTransform> t = level.transform();
-			rows.add(new String[] { level.name(), HumanReadable.shape(level.shape()), level.dataType().numpyName(),
-					HumanReadable.shape(level.metadata().chunks()), level.metadata().compressor().describe(),
-					t.map(x -> HumanReadable.lengths(x.scaleNm())).orElse("unknown"),
-					t.map(x -> HumanReadable.lengths(x.translationNm())).orElse("unknown"),
-					HumanReadable.bytes(level.uncompressedBytes()) });
-		}
+		for (final ScaleLevel level : levels)
+			rows.add(LevelColumns.cells(level).toArray(new String[0]));
 		table(rows);
 	}
 

@@ -7,17 +7,17 @@ import java.util.Map;
 import org.openorganelle.fiji.export.ExportOptions;
 
 /**
- * The ImageJ 1 macro line that repeats an export: what the Browse dialog records, and
+ * The ImageJ 1 macro line that repeats an export: what the browser window records, and
  * what {@code run("OpenOrganelle Export...", ...)} (the ImageJ 1 plug-in, or the SciJava
  * command of the same title) reads back.
  */
-final class MacroLine {
+public final class MacroLine {
 
 	private MacroLine() {
 	}
 
 	/** The export command's inputs by name, in the order of its macro line. */
-	static Map<String, Object> inputs(final String dataset, final String array, final String level,
+	public static Map<String, Object> inputs(final String dataset, final String array, final String level,
 			final File output, final String region, final int workers, final String limit, final String address,
 			final String endpoint) {
 		final Map<String, Object> inputs = new LinkedHashMap<>();
@@ -41,7 +41,7 @@ final class MacroLine {
 	 *
 	 * @param inputs the export command's inputs by name, in the order of the line
 	 */
-	static String of(final Map<String, Object> inputs) {
+	public static String of(final Map<String, Object> inputs) {
 		final StringBuilder options = new StringBuilder();
 		inputs.forEach((key, value) -> {
 			final String text = value instanceof File ? ((File) value).getPath() : value == null ? null : value

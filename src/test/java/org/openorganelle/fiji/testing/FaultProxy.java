@@ -31,8 +31,9 @@ import java.util.function.Function;
  * server: every request is forwarded, and a {@link Rule} decides per request whether the
  * client gets the server's answer or a fault instead — a 500, a 503 with S3's
  * {@code SlowDown} error, a 403 {@code AccessDenied}, a reset connection, a body cut short,
- * a stall past the client's read timeout, or the body with one bit flipped. One request
- * per connection ({@code Connection: close}); the server sees the request unchanged.
+ * a stall past the client's read timeout, or the body with one bit flipped; and each
+ * request may be delayed (a slow network). One request per connection
+ * ({@code Connection: close}); the server sees the request unchanged.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -106,6 +107,7 @@ public final class FaultProxy implements AutoCloseable {
 	private final List<String> log = new CopyOnWriteArrayList<>();
 	private volatile Rule rule = request -> Fault.NONE;
 	private volatile Duration stall = Duration.ofSeconds(5);
+	private volatile Function<Request, Duration> delay = request -> Duration.ZERO;
 
 	private FaultProxy(final URI upstream) throws IOException {
 		this.upstream = upstream;
@@ -126,6 +128,17 @@ public final class FaultProxy implements AutoCloseable {
 	/** Decides the faults from now on. */
 	public FaultProxy rule(final Rule newRule) {
 		this.rule = newRule;
+		return this;
+	}
+
+	/** Delays every request by the same time before it is forwarded (a slow network). */
+	public FaultProxy delay(final Duration perRequest) {
+		return delay(request -> perRequest);
+	}
+
+	/** Delays each request by the time the function gives for it before it is forwarded. */
+	public FaultProxy delay(final Function<Request, Duration> perRequest) {
+		this.delay = perRequest;
 		return this;
 	}
 
@@ -184,6 +197,7 @@ public final class FaultProxy implements AutoCloseable {
 					k -> new AtomicInteger()).getAndIncrement());
 			final Fault fault = rule.apply(request);
 			log.add(request.method + " " + request.target + " -> " + fault);
+			Thread.sleep(delay.apply(request).toMillis());
 			final OutputStream out = c.getOutputStream();
 			switch (fault) {
 			case INTERNAL_ERROR:
