@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.openorganelle.fiji.HumanReadable;
-import org.openorganelle.fiji.command.MacroLine;
 import org.openorganelle.fiji.export.ExportOptions;
 import org.openorganelle.fiji.export.ExportPlan;
 import org.openorganelle.fiji.export.ExportResult;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openorganelle.fiji.testing.SciJavaRun;
 import org.openorganelle.fiji.testing.Directories;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.NpyFile;

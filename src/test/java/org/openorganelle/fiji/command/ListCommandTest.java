@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openorganelle.fiji.testing.SciJavaRun;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.PublicBucket;
 import org.openorganelle.fiji.zarr.Json;

@@ -1,9 +1,10 @@
-package org.openorganelle.fiji.command;
+package org.openorganelle.fiji.ui;
 
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.openorganelle.fiji.command.ExportCommand;
 import org.openorganelle.fiji.export.ExportOptions;
 
 /**
@@ -59,9 +60,9 @@ public final class MacroLine {
 	}
 
 	private static void option(final StringBuilder options, final String key, final String value) {
-		final String v = CommandInputs.optional(value);
-		if (v == null)
+		if (value == null || value.isBlank())
 			return;
+		final String v = value.strip();
 		options.append(options.length() == 0 ? "" : " ").append(key).append('=')
 				.append(v.contains(" ") ? "[" + v + "]" : v);
 	}

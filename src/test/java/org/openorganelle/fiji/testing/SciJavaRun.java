@@ -1,4 +1,4 @@
-package org.openorganelle.fiji.command;
+package org.openorganelle.fiji.testing;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,11 +20,11 @@ import org.scijava.module.ModuleService;
  * One run of a command through a real headless SciJava context, with its pre- and
  * postprocessors, as Fiji runs it: the module afterwards and the messages it logged.
  */
-final class SciJavaRun {
+public final class SciJavaRun {
 
-	final Module module;
-	final List<String> errors;
-	final List<String> infos;
+	public final Module module;
+	public final List<String> errors;
+	public final List<String> infos;
 
 	private SciJavaRun(final Module module, final List<String> errors, final List<String> infos) {
 		this.module = module;
@@ -33,12 +33,12 @@ final class SciJavaRun {
 	}
 
 	/** A headless context with the services the commands use. */
-	static Context context() {
+	public static Context context() {
 		return new Context(CommandService.class, ModuleService.class, LogService.class, StatusService.class);
 	}
 
 	/** Runs a command and waits for it; {@code beforeRun} may act on the module first. */
-	static SciJavaRun run(final Context context, final Class<? extends Command> command,
+	public static SciJavaRun run(final Context context, final Class<? extends Command> command,
 			final Map<String, Object> inputs, final Consumer<Module> beforeRun) throws Exception {
 		final List<String> errors = Collections.synchronizedList(new ArrayList<>());
 		final List<String> infos = Collections.synchronizedList(new ArrayList<>());
@@ -56,21 +56,21 @@ final class SciJavaRun {
 		return new SciJavaRun(module, errors, infos);
 	}
 
-	static SciJavaRun run(final Context context, final Class<? extends Command> command,
+	public static SciJavaRun run(final Context context, final Class<? extends Command> command,
 			final Map<String, Object> inputs) throws Exception {
 		return run(context, command, inputs, m -> {
 		});
 	}
 
-	boolean canceled() {
+	public boolean canceled() {
 		return ((Cancelable) module).isCanceled();
 	}
 
-	String cancelReason() {
+	public String cancelReason() {
 		return ((Cancelable) module).getCancelReason();
 	}
 
-	String output(final String name) {
+	public String output(final String name) {
 		return (String) module.getOutput(name);
 	}
 }

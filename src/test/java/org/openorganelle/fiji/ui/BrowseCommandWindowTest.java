@@ -1,4 +1,4 @@
-package org.openorganelle.fiji.command;
+package org.openorganelle.fiji.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,7 @@ import javax.swing.SwingUtilities;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openorganelle.fiji.testing.SciJavaRun;
 import org.scijava.Context;
 
 /** {@link BrowseCommand} with a display: it opens the session's one browser window, and again brings it to front. */

@@ -1,4 +1,4 @@
-package org.openorganelle.fiji.command;
+package org.openorganelle.fiji.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

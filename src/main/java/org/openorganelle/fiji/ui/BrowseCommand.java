@@ -1,11 +1,10 @@
-package org.openorganelle.fiji.command;
+package org.openorganelle.fiji.ui;
 
 import java.awt.GraphicsEnvironment;
 import java.lang.reflect.InvocationTargetException;
 
 import javax.swing.SwingUtilities;
 
-import org.openorganelle.fiji.ui.OpenOrganelleBrowser;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
