@@ -16,17 +16,14 @@ import java.util.stream.Stream;
 import javax.swing.JLabel;
 import javax.swing.JTextArea;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openorganelle.fiji.catalog.DatasetCatalog;
 import org.openorganelle.fiji.testing.EdtProbe;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.PublicBucket;
-import org.openorganelle.fiji.store.StoreFactory;
 
 /**
  * The browser window driven like a person against the bucket miniature behind a proxy
@@ -40,34 +37,14 @@ class BrowserWindowTest {
 	private static final String EM = "recon-2/em/fibsem-int16";
 	private static final String NUC = "recon-2/labels/inference/segmentations/nuc";
 
-	private static StoreFactory stores;
-	private Watch watch;
+	@RegisterExtension
+	static final WatchedBrowser BROWSER = new WatchedBrowser();
+
 	private BrowserFixture browser;
-
-	@BeforeAll
-	static void start() throws Exception {
-		stores = new StoreFactory();
-		SlowBucket.get();
-		BrowserFixture.warmUpSwing();
-	}
-
-	@AfterAll
-	static void stop() {
-		stores.close();
-	}
 
 	@BeforeEach
 	void open() throws Exception {
-		watch = new Watch();
-		browser = BrowserFixture.create(stores);
-	}
-
-	@AfterEach
-	void close() throws Exception {
-		browser.close();
-		watch.close();
-		assertEquals("", watch.err(), "written to System.err");
-		assertEquals(List.of(), watch.uncaught(), "uncaught exceptions");
+		browser = BROWSER.get();
 	}
 
 	/** The datasets of the miniature (and the one without arrays), catalogued ones first. */

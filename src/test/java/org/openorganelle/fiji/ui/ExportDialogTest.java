@@ -15,15 +15,12 @@ import javax.swing.JProgressBar;
 import javax.swing.JTextField;
 import javax.swing.JButton;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openorganelle.fiji.ij1.MacroLauncher;
-import org.openorganelle.fiji.store.StoreFactory;
 import org.openorganelle.fiji.testing.Directories;
 import org.openorganelle.fiji.testing.EdtProbe;
 import org.openorganelle.fiji.testing.Fixtures;
@@ -47,38 +44,18 @@ class ExportDialogTest {
 	@TempDir
 	static Path plugins;
 
-	private static StoreFactory stores;
-	private Watch watch;
+	@RegisterExtension
+	static final WatchedBrowser BROWSER = new WatchedBrowser();
+
 	private BrowserFixture browser;
-
-	@BeforeAll
-	static void start() throws Exception {
-		stores = new StoreFactory();
-		SlowBucket.get();
-		BrowserFixture.warmUpSwing();
-	}
-
-	@AfterAll
-	static void stop() {
-		stores.close();
-	}
 
 	@BeforeEach
 	void open() throws Exception {
-		watch = new Watch();
-		browser = BrowserFixture.create(stores);
+		browser = BROWSER.get();
 		browser.show();
 		Gui.await("the dataset list", () -> browser.datasets().contains(NACC));
 		browser.chooseDataset(NACC);
 		browser.awaitLevels(EM);
-	}
-
-	@AfterEach
-	void close() throws Exception {
-		browser.close();
-		watch.close();
-		assertEquals("", watch.err(), "written to System.err");
-		assertEquals(List.of(), watch.uncaught(), "uncaught exceptions");
 	}
 
 	/** Clicks Export… and sets the dialog's output directory. */

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.openorganelle.fiji.store.StoreFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openorganelle.fiji.testing.Fixtures;
 
 import ij.ImagePlus;
@@ -27,25 +25,14 @@ class PreviewButtonsTest {
 	private static final String NACC = "jrc_mus-nacc-2";
 	private static final String EM = "recon-2/em/fibsem-int16";
 
-	private static StoreFactory stores;
-	private Watch watch;
+	@RegisterExtension
+	static final WatchedBrowser BROWSER = new WatchedBrowser();
+
 	private BrowserFixture browser;
-
-	@BeforeAll
-	static void start() {
-		stores = new StoreFactory();
-		SlowBucket.get();
-	}
-
-	@AfterAll
-	static void stop() {
-		stores.close();
-	}
 
 	@BeforeEach
 	void open() throws Exception {
-		watch = new Watch();
-		browser = BrowserFixture.create(stores);
+		browser = BROWSER.get();
 		browser.show();
 		Gui.await("the dataset list", () -> browser.datasets().contains(NACC));
 	}
@@ -56,10 +43,6 @@ class PreviewButtonsTest {
 			for (final int id : WindowManager.getIDList() == null ? new int[0] : WindowManager.getIDList())
 				WindowManager.getImage(id).close();
 		});
-		browser.close();
-		watch.close();
-		assertEquals("", watch.err(), "written to System.err");
-		assertEquals(List.of(), watch.uncaught(), "uncaught exceptions");
 	}
 
 	private static ImagePlus awaitImage(final String title) throws Exception {
