@@ -36,7 +36,7 @@ import org.openorganelle.fiji.multiscale.ScaleLevel;
 import org.openorganelle.fiji.store.FileStore;
 import org.openorganelle.fiji.testing.CountingStore;
 import org.openorganelle.fiji.testing.Fixtures;
-import org.openorganelle.fiji.testing.SlowStore;
+import org.openorganelle.fiji.testing.FaultyStore;
 
 import ij.ImagePlus;
 import net.imglib2.RandomAccessibleInterval;
@@ -355,7 +355,8 @@ class BigDataViewerSeamTest {
 			final List<ScaleLevel> warm = Container.open(new FileStore(Fixtures.bucket().resolve(Expected.NACC)))
 					.image(Expected.FIBSEM).levels();
 			SwingUtilities.invokeAndWait(() -> Preview.open(warm, warm.get(0), "warm-up", seam));
-			final SlowStore slow = new SlowStore(new FileStore(Fixtures.bucket().resolve(Expected.NACC)), 300);
+			final FaultyStore slow = FaultyStore.slow(new FileStore(Fixtures.bucket().resolve(Expected.NACC)),
+					FaultyStore.CHUNKS, 300);
 			final List<ScaleLevel> levels = Container.open(slow).image(Expected.FIBSEM).levels();
 			final long[] millis = new long[1];
 			SwingUtilities.invokeAndWait(() -> {

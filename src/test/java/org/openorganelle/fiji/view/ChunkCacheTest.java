@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
 import org.openorganelle.fiji.store.KeyValueStore;
-import org.openorganelle.fiji.store.Listing;
+import org.openorganelle.fiji.testing.FaultyStore;
 import org.openorganelle.fiji.testing.CountingStore;
 
 import ij.ImagePlus;
@@ -80,7 +80,7 @@ class ChunkCacheTest {
 	@Test
 	void concurrentRequestsForOneChunkLoadItOnce() throws Exception {
 		final CountDownLatch release = new CountDownLatch(1);
-		final ScaleLevel level = s0(store -> new GatedStore(store, release));
+		final ScaleLevel level = s0(store -> FaultyStore.gated(store, FaultyStore.CHUNKS, release));
 		final ChunkCache<Cell<?>> cache = LevelImage.open(level.array(), ChunkCache.DEFAULT_MAX_BYTES).cache();
 		final int threads = 8;
 		final ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -107,7 +107,7 @@ class ChunkCacheTest {
 
 	@Test
 	void aFailedLoadNamesTheChunkAndIsRetried() {
-		final ScaleLevel level = s0(store -> new FailingStore(store));
+		final ScaleLevel level = s0(store -> FaultyStore.corrupt(store, FaultyStore.CHUNKS));
 		final ChunkCache<Cell<?>> cache = LevelImage.open(level.array(), ChunkCache.DEFAULT_MAX_BYTES).cache();
 		final OpenOrganelleException first = assertThrows(OpenOrganelleException.class, () -> cache.get(
 				new long[] { 0, 0, 0 }));
@@ -121,68 +121,5 @@ class ChunkCacheTest {
 	void negativeBudgetIsRejected() {
 		final ScaleLevel level = s0(s -> s);
 		assertThrows(IllegalArgumentException.class, () -> LevelImage.open(level.array(), -1));
-	}
-
-	private static boolean isChunk(final String key) {
-		return !key.substring(key.lastIndexOf('/') + 1).startsWith(".");
-	}
-
-	/** Holds chunk reads until released, so that concurrent requests overlap. */
-	private static final class GatedStore implements KeyValueStore {
-
-		private final KeyValueStore store;
-		private final CountDownLatch release;
-
-		GatedStore(final KeyValueStore store, final CountDownLatch release) {
-			this.store = store;
-			this.release = release;
-		}
-
-		@Override
-		public Optional<byte[]> get(final String key) {
-			if (isChunk(key))
-				try {
-					release.await();
-				} catch (final InterruptedException e) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException(e);
-				}
-			return store.get(key);
-		}
-
-		@Override
-		public Listing list(final String prefix) {
-			return store.list(prefix);
-		}
-
-		@Override
-		public String uri(final String key) {
-			return store.uri(key);
-		}
-	}
-
-	/** Returns corrupt bytes for every chunk. */
-	private static final class FailingStore implements KeyValueStore {
-
-		private final KeyValueStore store;
-
-		FailingStore(final KeyValueStore store) {
-			this.store = store;
-		}
-
-		@Override
-		public Optional<byte[]> get(final String key) {
-			return isChunk(key) ? Optional.of(new byte[] { 1, 2, 3 }) : store.get(key);
-		}
-
-		@Override
-		public Listing list(final String prefix) {
-			return store.list(prefix);
-		}
-
-		@Override
-		public String uri(final String key) {
-			return store.uri(key);
-		}
 	}
 }

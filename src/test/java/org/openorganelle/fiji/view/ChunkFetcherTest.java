@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
-import org.openorganelle.fiji.store.KeyValueStore;
-import org.openorganelle.fiji.store.Listing;
+import org.openorganelle.fiji.testing.FaultyStore;
 import org.openorganelle.fiji.testing.CountingStore;
 
 import net.imglib2.img.cell.Cell;
@@ -24,7 +22,7 @@ class ChunkFetcherTest {
 		final CountDownLatch release = new CountDownLatch(1);
 		final CountingStore[] counting = new CountingStore[1];
 		final ChunkCache<Cell<?>> cache = LevelImage.open(Expected.naccLevel(store -> counting[0] = new CountingStore(
-				new GatedStore(store, release)), "s0")).cache();
+				FaultyStore.gated(store, FaultyStore.CHUNKS, release)), "s0")).cache();
 		final ChunkFetcher fetcher = new ChunkFetcher(1, 3, line -> {
 		});
 
@@ -56,39 +54,5 @@ class ChunkFetcherTest {
 		}));
 		assertThrows(IllegalArgumentException.class, () -> new ChunkFetcher(1, 0, line -> {
 		}));
-	}
-
-	/** Holds chunk reads until released. */
-	private static final class GatedStore implements KeyValueStore {
-
-		private final KeyValueStore store;
-		private final CountDownLatch release;
-
-		GatedStore(final KeyValueStore store, final CountDownLatch release) {
-			this.store = store;
-			this.release = release;
-		}
-
-		@Override
-		public Optional<byte[]> get(final String key) {
-			if (!key.substring(key.lastIndexOf('/') + 1).startsWith("."))
-				try {
-					release.await();
-				} catch (final InterruptedException e) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException(e);
-				}
-			return store.get(key);
-		}
-
-		@Override
-		public Listing list(final String prefix) {
-			return store.list(prefix);
-		}
-
-		@Override
-		public String uri(final String key) {
-			return store.uri(key);
-		}
 	}
 }

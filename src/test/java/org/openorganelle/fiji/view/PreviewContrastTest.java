@@ -11,7 +11,7 @@ import org.openorganelle.fiji.discovery.Container;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
 import org.openorganelle.fiji.store.FileStore;
 import org.openorganelle.fiji.testing.Fixtures;
-import org.openorganelle.fiji.testing.SlowStore;
+import org.openorganelle.fiji.testing.FaultyStore;
 
 import ij.ImagePlus;
 import ij.process.ImageProcessor;
@@ -60,8 +60,8 @@ class PreviewContrastTest {
 	/** Plane z = 20 of s0 touches 3 x 3 chunks, each request taking 100 ms. */
 	@Test
 	void aPlanesChunksAreReadInParallelAndEqualZarrPythons() throws Exception {
-		final SlowStore[] slow = new SlowStore[1];
-		final ScaleLevel s0 = Expected.naccLevel(store -> slow[0] = new SlowStore(store, 100), "s0");
+		final FaultyStore[] slow = new FaultyStore[1];
+		final ScaleLevel s0 = Expected.naccLevel(store -> slow[0] = FaultyStore.slow(store, FaultyStore.CHUNKS, 100), "s0");
 		final LevelStack stack = new LevelStack(LevelImage.open(s0));
 		final ImageProcessor plane = stack.getProcessor(21);
 		assertTrue(slow[0].maxInFlight() > 1, slow[0].maxInFlight() + " requests at once");

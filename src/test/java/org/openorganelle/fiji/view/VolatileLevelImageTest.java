@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -19,11 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
-import org.openorganelle.fiji.store.KeyValueStore;
-import org.openorganelle.fiji.store.Listing;
 import org.openorganelle.fiji.testing.CountingStore;
 import org.openorganelle.fiji.testing.Fixtures;
-import org.openorganelle.fiji.testing.SlowStore;
+import org.openorganelle.fiji.testing.FaultyStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -64,11 +61,11 @@ class VolatileLevelImageTest {
 			VolatileUnsignedIntType.class, "i4", VolatileIntType.class, "u8", VolatileUnsignedLongType.class, "i8",
 			VolatileLongType.class, "f4", VolatileFloatType.class, "f8", VolatileDoubleType.class);
 
-	private SlowStore slow;
+	private FaultyStore slow;
 	private CountingStore counting;
 
 	private ScaleLevel slowS0() {
-		return Expected.naccLevel(store -> counting = new CountingStore(slow = new SlowStore(store, DELAY_MILLIS)),
+		return Expected.naccLevel(store -> counting = new CountingStore(slow = FaultyStore.slow(store, FaultyStore.CHUNKS, DELAY_MILLIS)),
 				"s0");
 	}
 
@@ -143,7 +140,7 @@ class VolatileLevelImageTest {
 	void aFailedChunkBecomesValidBlackIsNotFetchedAgainAndIsReportedOnce() throws Exception {
 		final List<String> log = new CopyOnWriteArrayList<>();
 		final ChunkFetcher fetcher = new ChunkFetcher(2, 16, log::add);
-		final ScaleLevel level = Expected.naccLevel(store -> counting = new CountingStore(new CorruptChunks(store)),
+		final ScaleLevel level = Expected.naccLevel(store -> counting = new CountingStore(FaultyStore.corrupt(store, FaultyStore.CHUNKS)),
 				"s0");
 		final VolatileLevelImage<?> image = VolatileLevelImage.of(LevelImage.open(level), fetcher);
 		image.img().getAt(0, 0, 0);
@@ -194,32 +191,6 @@ class VolatileLevelImageTest {
 		while (!condition.getAsBoolean()) {
 			assertTrue(System.nanoTime() < deadline, () -> "timed out waiting: " + state.get());
 			Thread.sleep(10);
-		}
-	}
-
-	/** Returns corrupt bytes for every chunk. */
-	private static final class CorruptChunks implements KeyValueStore {
-
-		private final KeyValueStore store;
-
-		CorruptChunks(final KeyValueStore store) {
-			this.store = store;
-		}
-
-		@Override
-		public Optional<byte[]> get(final String key) {
-			return key.substring(key.lastIndexOf('/') + 1).startsWith(".") ? store.get(key) : Optional.of(
-					new byte[] { 1, 2, 3 });
-		}
-
-		@Override
-		public Listing list(final String prefix) {
-			return store.list(prefix);
-		}
-
-		@Override
-		public String uri(final String key) {
-			return store.uri(key);
 		}
 	}
 }
