@@ -44,7 +44,7 @@ public final class DisplayRange {
 		final double[] sample = new double[(count + step - 1) / step];
 		int n = 0;
 		for (int i = 0; i < count; i += step) {
-			final double value = value(buffer, i * type.size(), type);
+			final double value = type.doubleAt(buffer, i * type.size());
 			if (Double.isFinite(value))
 				sample[n++] = value;
 		}
@@ -63,44 +63,6 @@ public final class DisplayRange {
 
 	private static int index(final int length, final double percentile) {
 		return (int) Math.min(length - 1, Math.round(percentile / 100 * (length - 1)));
-	}
-
-	private static double value(final ByteBuffer buffer, final int at, final DataType type) {
-		switch (type.kind()) {
-			case FLOAT:
-				return type.size() == 4 ? buffer.getFloat(at) : buffer.getDouble(at);
-			case UNSIGNED:
-				return unsigned(buffer, at, type.size());
-			default:
-				return signed(buffer, at, type.size());
-		}
-	}
-
-	private static double signed(final ByteBuffer buffer, final int at, final int size) {
-		switch (size) {
-			case 1:
-				return buffer.get(at);
-			case 2:
-				return buffer.getShort(at);
-			case 4:
-				return buffer.getInt(at);
-			default:
-				return buffer.getLong(at);
-		}
-	}
-
-	private static double unsigned(final ByteBuffer buffer, final int at, final int size) {
-		switch (size) {
-			case 1:
-				return Byte.toUnsignedInt(buffer.get(at));
-			case 2:
-				return Short.toUnsignedInt(buffer.getShort(at));
-			case 4:
-				return Integer.toUnsignedLong(buffer.getInt(at));
-			default:
-				final long bits = buffer.getLong(at);
-				return bits >= 0 ? bits : (double) (bits >>> 1) * 2 + (bits & 1);
-		}
 	}
 
 	/** The value shown black. */

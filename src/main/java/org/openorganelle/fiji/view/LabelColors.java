@@ -12,7 +12,7 @@ import net.imglib2.type.volatiles.VolatileUnsignedLongType;
  * is black. A display range cannot do that: ids are names, not intensities, and a range
  * over 10<sup>6</sup> ids turns adjacent objects into the same grey.
  */
-final class LabelColors {
+public final class LabelColors {
 
 	/** Each colour channel is at least this bright, so that no object disappears into the background. */
 	private static final int MIN_CHANNEL = 0x40;
@@ -21,7 +21,7 @@ final class LabelColors {
 	}
 
 	/** The opaque colour (0xAARRGGBB) of a label id; black for 0. */
-	static int argb(final long id) {
+	public static int argb(final long id) {
 		if (id == 0)
 			return 0xff000000;
 		long h = id * 0x9E3779B97F4A7C15L;

@@ -1,5 +1,6 @@
 package org.openorganelle.fiji.zarr;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
@@ -88,6 +89,37 @@ public final class DataType {
 	/** Byte order of stored elements (little-endian for single-byte types). */
 	public ByteOrder order() {
 		return order;
+	}
+
+	/**
+	 * The integer element at a byte offset of a buffer in this type's byte order: signed types
+	 * sign-extended, unsigned ones zero-extended (uint64 as its 64 bits, so values of 2<sup>63</sup>
+	 * and above come out negative). For float types, the bits of the value.
+	 */
+	public long longAt(final ByteBuffer buffer, final int at) {
+		final long bits;
+		switch (size) {
+			case 1:
+				bits = buffer.get(at);
+				break;
+			case 2:
+				bits = buffer.getShort(at);
+				break;
+			case 4:
+				bits = buffer.getInt(at);
+				break;
+			default:
+				return buffer.getLong(at);
+		}
+		return kind == Kind.UNSIGNED ? bits & (-1L >>> (64 - 8 * size)) : bits;
+	}
+
+	/** The element at a byte offset of a buffer in this type's byte order, as a double (uint64 stays positive). */
+	public double doubleAt(final ByteBuffer buffer, final int at) {
+		if (kind == Kind.FLOAT)
+			return size == 4 ? buffer.getFloat(at) : buffer.getDouble(at);
+		final long value = longAt(buffer, at);
+		return kind == Kind.UNSIGNED && value < 0 ? (double) (value >>> 1) * 2 + (value & 1) : value;
 	}
 
 	/** The Zarr / NumPy {@code descr} string, e.g. {@code <i2}, {@code >u8}, {@code |u1}. */

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 import org.junit.jupiter.api.Test;
+import org.openorganelle.fiji.view.LabelColors;
 import org.openorganelle.fiji.zarr.DataType;
 
 /** {@link ThumbnailImage}: grey from the data's range for intensities, a colour per id for labels. */
@@ -34,6 +35,6 @@ class ThumbnailImageTest {
 		assertEquals(image.getRGB(1, 0), image.getRGB(0, 1), "the same id, the same colour");
 		assertNotEquals(image.getRGB(1, 0), image.getRGB(1, 1), "another id, another colour");
 		assertNotEquals(0, image.getRGB(1, 1) & 0xFFFFFF, "only 0 is black");
-		assertEquals(ThumbnailImage.labelColour(7), image.getRGB(1, 0) & 0xFFFFFF);
+		assertEquals(LabelColors.argb(7) & 0xFFFFFF, image.getRGB(1, 0) & 0xFFFFFF, "BigDataViewer's colour");
 	}
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 import org.junit.jupiter.api.Test;
@@ -43,5 +44,20 @@ class DataTypeTest {
 		final ZarrFormatException e = assertThrows(ZarrFormatException.class, () -> DataType.parse(dtype));
 		assertTrue(e.getMessage().contains("'" + dtype + "'"), e.getMessage());
 		assertTrue(e.getMessage().contains("<u2"), e.getMessage());
+	}
+
+	@Test
+	void elementsAreReadWithTheirSignednessSizeAndByteOrder() {
+		final ByteBuffer ff = ByteBuffer.wrap(new byte[] { -1, -1, -1, -1, -1, -1, -1, -1 });
+		assertEquals(-1, DataType.parse("|i1").longAt(ff, 0));
+		assertEquals(255, DataType.parse("|u1").longAt(ff, 0));
+		assertEquals(65535, DataType.parse(">u2").longAt(ff.order(ByteOrder.BIG_ENDIAN), 0));
+		assertEquals(4294967295L, DataType.parse("<u4").doubleAt(ff.order(ByteOrder.LITTLE_ENDIAN), 0));
+		assertEquals(-1, DataType.parse("<u8").longAt(ff, 0), "uint64 as its bits");
+		assertEquals(18446744073709551615.0, DataType.parse("<u8").doubleAt(ff, 0), "uint64 stays positive");
+		final ByteBuffer big = ByteBuffer.allocate(8).putShort((short) 0x0102).putFloat(2, 1.5f);
+		assertEquals(0x0102, DataType.parse(">i2").longAt(big, 0));
+		assertEquals(0x0201, DataType.parse("<i2").longAt(big.order(ByteOrder.LITTLE_ENDIAN), 0));
+		assertEquals(1.5, DataType.parse(">f4").doubleAt(big.order(ByteOrder.BIG_ENDIAN), 2));
 	}
 }
