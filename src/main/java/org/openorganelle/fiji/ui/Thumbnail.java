@@ -38,9 +38,9 @@ final class Thumbnail {
 		return level;
 	}
 
-	/** E.g. {@code s3 (coarsest), plane z 2 of 5} and, for labels, {@code , a colour per label}. */
+	/** E.g. {@code s3 (coarsest), z 2 of 0–4} and, for labels, {@code , a colour per label} (fits the panel). */
 	String describe() {
-		return level.name() + " (coarsest), plane z " + level.shape()[0] / 2 + " of " + level.shape()[0]
+		return level.name() + " (coarsest), z " + level.shape()[0] / 2 + " of 0–" + (level.shape()[0] - 1)
 				+ (labels ? ", a colour per label" : "");
 	}
 

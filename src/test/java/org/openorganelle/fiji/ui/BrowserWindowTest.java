@@ -95,7 +95,7 @@ class BrowserWindowTest {
 
 			Gui.await("the thumbnail", () -> Gui.find(browser.window, "thumbnail", JLabel.class).getIcon() != null);
 			steps.add("thumbnail " + probe.elapsedMillis());
-			assertEquals("s3 (coarsest), plane z 2 of 5", browser.status("thumbnail"));
+			assertEquals("s3 (coarsest), z 2 of 0–4", browser.status("thumbnail"));
 			assertEquals(List.of(), browser.requests.stream().filter(r -> r.matches("GET .*/s[0-2]/\\d+/\\d+/\\d+ .*"))
 					.collect(Collectors.toList()), "chunks of finer levels were read");
 			assertNotNull(Gui.screenshot(browser.window, "browser"));
@@ -119,7 +119,7 @@ class BrowserWindowTest {
 		browser.chooseArray(NUC);
 		browser.awaitLevels(NUC);
 		Gui.await("the thumbnail", () -> browser.status("thumbnail").endsWith("a colour per label"));
-		assertEquals("s2 (coarsest), plane z 2 of 5, a colour per label", browser.status("thumbnail"));
+		assertEquals("s2 (coarsest), z 2 of 0–4, a colour per label", browser.status("thumbnail"));
 		Gui.screenshot(browser.window, "browser-labels");
 	}
 
