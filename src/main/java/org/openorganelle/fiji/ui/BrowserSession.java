@@ -29,6 +29,9 @@ import org.openorganelle.fiji.zarr.Region;
  */
 final class BrowserSession {
 
+	/** Attempts of the bucket listing, the first one included. */
+	static final int LISTING_ATTEMPTS = 2;
+
 	/** The session of the running Fiji. */
 	static final BrowserSession SHARED = new BrowserSession(new StoreFactory(), null);
 
@@ -52,14 +55,18 @@ final class BrowserSession {
 
 	/**
 	 * The bucket's dataset names: the catalogued ones first, then the others listed (one
-	 * listing per endpoint and session).
+	 * listing per endpoint and session). The listing is tried {@value #LISTING_ATTEMPTS}
+	 * times, not the default six: it is the first request to a newly typed endpoint, and a
+	 * wrong one should show its error (with Retry) at once, not after half a minute of
+	 * backoff. Every other read keeps the default retries (exports above all).
 	 *
 	 * @param endpoint S3-compatible endpoint URL, or empty for AWS
 	 */
 	List<String> datasets(final String endpoint) {
 		return datasets.computeIfAbsent(endpoint, e -> {
 			final List<String> listed = new BucketBrowser(stores.open(StoreAddress.parse(DatasetLocator.PUBLIC_BUCKET),
-					options(endpoint)), DatasetCatalog.bundled()).datasets();
+					options(endpoint).toBuilder().maxAttempts(LISTING_ATTEMPTS).build()), DatasetCatalog.bundled())
+							.datasets();
 			final List<String> names = new ArrayList<>();
 			DatasetCatalog.bundled().existingDatasets().stream().filter(listed::contains).forEach(names::add);
 			listed.stream().filter(n -> !names.contains(n)).forEach(names::add);

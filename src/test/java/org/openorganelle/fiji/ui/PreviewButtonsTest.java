@@ -1,7 +1,10 @@
 package org.openorganelle.fiji.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -105,5 +108,21 @@ class PreviewButtonsTest {
 		Gui.run(() -> browser.text("endpoint").setText(SlowBucket.get().endpoint()));
 		Gui.run(() -> browser.button("endpointOpen").doClick());
 		Gui.await("the listing again", () -> browser.status("datasets").equals("8 datasets"));
+	}
+
+	@Test
+	void anUnreachableEndpointFailsInlineAfterTwoAttemptsNotAfterSixWithBackoff() throws Exception {
+		final int closedPort;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		Gui.run(() -> browser.text("endpoint").setText("http://127.0.0.1:" + closedPort));
+		browser.enter("endpoint");
+		Gui.await("the failed listing", () -> browser.retryShown("datasets"));
+		final String status = browser.status("datasets");
+		assertTrue(status.contains("127.0.0.1:" + closedPort), status);
+		assertTrue(status.contains("gave up after " + BrowserSession.LISTING_ATTEMPTS + " attempts"), status);
+		assertEquals(BrowserSession.LISTING_ATTEMPTS, browser.requests.stream().filter(r -> r.startsWith("LIST ") && r
+				.contains(":" + closedPort) && r.contains(" -> failed")).count(), browser.requests.toString());
 	}
 }
