@@ -63,6 +63,8 @@ class PreviewButtonsTest {
 		assertEquals(List.of(20, 18, 10), List.of(stack.getWidth(), stack.getHeight(), stack.getNSlices()));
 		assertEquals(true, stack.getStack().isVirtual());
 		Gui.await("the note", () -> browser.status("preview").startsWith("opened"));
+		Gui.await("the stack's window", () -> stack.getWindow() != null && stack.getWindow().isShowing());
+		Gui.screenshot(stack.getWindow(), "virtual-stack");
 		Gui.run(stack::close);
 
 		browser.chooseLevel("s3");
