@@ -27,6 +27,7 @@ import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.ForkedRun;
 import org.openorganelle.fiji.testing.NpyFile;
 import org.openorganelle.fiji.testing.PublicBucket;
+import org.openorganelle.fiji.ui.BrowserExportRun;
 
 /**
  * The update site staged by {@code mvn package} in {@code target/update-site} (what
@@ -35,7 +36,8 @@ import org.openorganelle.fiji.testing.PublicBucket;
  * like a Fiji jar (Fiji's updater would replace Fiji's); and these jars plus Fiji's own —
  * resolved from Maven Central at the coordinates {@code update-site/fiji-2.18-jars.tsv}
  * describes, never from this project's dependency tree — are enough to export, from an
- * ImageJ 1 macro and from a SciJava command, with nothing from the build on the class path.
+ * ImageJ 1 macro, from a SciJava command and from the browser window (on the suite's X
+ * display), with nothing from the build on the class path.
  */
 class UpdateSiteIT {
 
@@ -134,6 +136,22 @@ class UpdateSiteIT {
 						+ "output='" + fromCommand + "',endpoint='" + PublicBucket.server().endpoint() + "'");
 		assertEquals(0, command.code, command.err);
 		assertExported(fromCommand);
+	}
+
+	@Test
+	void theBrowserWindowExportsOnThatClassPath(@TempDir final Path dir) throws Exception {
+		final List<File> classPath = new ArrayList<>();
+		staged("plugins").forEach(p -> classPath.add(p.toFile()));
+		staged("jars").forEach(p -> classPath.add(p.toFile()));
+		FijiJars.resolve().forEach(p -> classPath.add(p.toFile()));
+		classPath.add(Paths.get("target", "test-classes").toFile()); // the driver, which uses only the plugin and the JDK
+
+		final Path output = dir.resolve("browser");
+		final ForkedRun run = ForkedRun.run(dir, classPath, false, BrowserExportRun.class.getName(), PublicBucket
+				.server().endpoint().toString(), "jrc_mus-nacc-2", "recon-2/em/fibsem-int16", "s2", output.toString());
+		assertEquals(0, run.code, run.out + run.err);
+		assertEquals("", run.err);
+		assertExported(output);
 	}
 
 	private static void assertExported(final Path output) throws IOException {

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * One run of a main class in a JVM of its own (real exit codes, a class path of the
- * test's choosing), headless, with its preferences and home directory inside a
- * directory of the test: its exit code and what it printed.
+ * test's choosing), headless unless asked otherwise, with its preferences and home
+ * directory inside a directory of the test: its exit code and what it printed.
  */
 public final class ForkedRun {
 
@@ -31,11 +31,20 @@ public final class ForkedRun {
 				.collect(Collectors.toList()), main, args);
 	}
 
-	/** Runs {@code main} with the given class path; fails the test after two minutes. */
+	/** Runs {@code main} headless with the given class path; fails the test after two minutes. */
 	public static ForkedRun run(final Path dir, final List<File> classPath, final String main, final String... args)
 			throws Exception {
+		return run(dir, classPath, true, main, args);
+	}
+
+	/**
+	 * Runs {@code main} with the given class path, headless or on the test's X display
+	 * ({@code DISPLAY}, e.g. the one xvfb-run gives the suite); fails the test after two minutes.
+	 */
+	public static ForkedRun run(final Path dir, final List<File> classPath, final boolean headless, final String main,
+			final String... args) throws Exception {
 		final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-				.toString(), "-Djava.awt.headless=true", "-Dslf4j.internal.verbosity=ERROR",
+				.toString(), "-Djava.awt.headless=" + headless, "-Dslf4j.internal.verbosity=ERROR",
 				"--add-opens=java.base/java.lang=ALL-UNNAMED", "-Djava.util.prefs.userRoot=" + dir.resolve("prefs"),
 				"-Duser.home=" + dir.resolve("home"), "-cp", classPath.stream().map(File::toString).collect(Collectors
 						.joining(File.pathSeparator)), main));

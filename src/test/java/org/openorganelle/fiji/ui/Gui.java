@@ -1,7 +1,5 @@
 package org.openorganelle.fiji.ui;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Rectangle;
@@ -17,7 +15,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
 
-/** Driving Swing from a test thread: actions and queries on the event thread, waiting, screenshots. */
+/**
+ * Driving Swing from a test thread: actions and queries on the event thread, waiting,
+ * screenshots. JDK only, so that a forked JVM with Fiji's class path can use it too.
+ */
 final class Gui {
 
 	/** How long a test waits for the window to show something. */
@@ -57,7 +58,7 @@ final class Gui {
 		final long deadline = System.currentTimeMillis() + TIMEOUT_MS;
 		while (!get(condition)) {
 			if (System.currentTimeMillis() > deadline)
-				fail("timed out waiting for " + what);
+				throw new AssertionError("timed out waiting for " + what);
 			Thread.sleep(20);
 		}
 	}
