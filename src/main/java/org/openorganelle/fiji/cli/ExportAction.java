@@ -10,6 +10,7 @@ import org.openorganelle.fiji.export.ExportOptions;
 import org.openorganelle.fiji.export.ExportPlan;
 import org.openorganelle.fiji.export.ExportResult;
 import org.openorganelle.fiji.zarr.Json;
+import org.openorganelle.fiji.zarr.codec.ZstdDecoders;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
@@ -89,6 +90,7 @@ final class ExportAction implements Callable<Integer> {
 			final ExportPlan plan = ExportPlan.resolve(dataset.openContainer(session), dataset.name(), arrays, level,
 					region == null ? null : region.voxels, region == null ? null : region.nanometres, voxelSize, output);
 			final ProgressPrinter progress = new ProgressPrinter(session.err, connection.verbose ? 1 : 5);
+			session.note(ZstdDecoders.description());
 			final List<ExportResult> results = plan.run(options.withProgress(progress), r -> {
 				final String label = r.group().path() + " " + r.level().name();
 				progress.start(label);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openorganelle.fiji.export.MetadataSchema;
 import org.openorganelle.fiji.testing.Fixtures;
+import org.openorganelle.fiji.testing.ForkedRun;
 import org.openorganelle.fiji.testing.NpyFile;
 import org.openorganelle.fiji.testing.CliRun;
 import org.openorganelle.fiji.testing.PublicBucket;
 import org.openorganelle.fiji.zarr.Json;
+import org.openorganelle.fiji.zarr.codec.ZstdDecoders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -198,5 +201,35 @@ class ExportCliTest {
 		assertEquals(OpenOrganelleCli.FAILURE, r.code);
 		assertTrue(r.err.contains("cannot create the output directory " + file.resolve("out")), r.err);
 		assertEquals(List.of("not-a-directory"), names(tmp));
+	}
+
+	@Test
+	void theExportSaysWhichZstdDecoderRunsAndWithoutZstdJniDecodesInPureJavaWithTheSameBytes(@TempDir final Path dir)
+			throws Exception {
+		final String[] args = { "export", "--endpoint", PublicBucket.server().endpoint().toString(), "--dataset",
+				"jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-int16", "--level", "s2", "--verbose", "--output" };
+		final CliRun here = CliRun.run(Map.of(), concat(args, dir.resolve("native").toString()));
+		assertEquals(0, here.code, here.err);
+		assertTrue(here.err.contains("note: " + ZstdDecoders.description()), here.err); // native: ZstdDecodersTest
+		assertArrayEquals(expected(NACC + "em/fibsem-int16", "s2"), NpyFile.read(only(dir.resolve("native"),
+				"*.npy")).data);
+
+		final List<File> withoutZstdJni = new ArrayList<>();
+		for (final String entry : System.getProperty("java.class.path").split(File.pathSeparator))
+			if (!new File(entry).getName().startsWith("zstd-jni-"))
+				withoutZstdJni.add(new File(entry));
+		final ForkedRun forked = ForkedRun.run(dir, withoutZstdJni, OpenOrganelleCli.class.getName(), concat(args,
+				dir.resolve("pure-java").toString()));
+		assertEquals(0, forked.code, forked.err);
+		assertTrue(forked.err.contains("note: zstd decoded in pure Java (aircompressor): zstd-jni is not on the class "
+				+ "path"), forked.err);
+		assertArrayEquals(expected(NACC + "em/fibsem-int16", "s2"), NpyFile.read(only(dir.resolve("pure-java"),
+				"*.npy")).data);
+	}
+
+	private static String[] concat(final String[] args, final String last) {
+		final String[] all = Arrays.copyOf(args, args.length + 1);
+		all[args.length] = last;
+		return all;
 	}
 }

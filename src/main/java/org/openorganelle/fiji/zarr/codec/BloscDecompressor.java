@@ -3,7 +3,6 @@ package org.openorganelle.fiji.zarr.codec;
 import io.airlift.compress.MalformedInputException;
 import io.airlift.compress.lz4.Lz4Decompressor;
 import io.airlift.compress.snappy.SnappyDecompressor;
-import io.airlift.compress.zstd.ZstdDecompressor;
 
 import java.util.Objects;
 import java.util.zip.DataFormatException;
@@ -23,9 +22,10 @@ import java.util.zip.Inflater;
  * block's byte or bit shuffle is undone; c-blosc 1.x bit-shuffles only blocks whose
  * element count is a multiple of 8 and stores other blocks unshuffled.
  * <p>
- * Supported compressors: blosclz ({@link BlosclzDecoder}), lz4 and lz4hc, snappy and
- * zstd (aircompressor) and zlib ({@link Inflater}). Every malformed frame ends in a
- * {@link CodecException} whose message starts with {@code blosc:}.
+ * Supported compressors: blosclz ({@link BlosclzDecoder}), lz4 and lz4hc, snappy
+ * (aircompressor), zstd ({@link ZstdDecoders}: native where it loads, else aircompressor)
+ * and zlib ({@link Inflater}). Every malformed frame ends in a {@link CodecException} whose
+ * message starts with {@code blosc:}.
  * <p>
  * An instance keeps its codec objects and scratch buffers between calls and must be
  * used by one thread at a time.
@@ -34,7 +34,7 @@ public final class BloscDecompressor implements Decompressor {
 
 	private Lz4Decompressor lz4;
 	private SnappyDecompressor snappy;
-	private ZstdDecompressor zstd;
+	private ZstdFrames zstd;
 	private Inflater inflater;
 
 	/** One byte of room to notice a zlib stream that decodes to more than expected. */
@@ -189,9 +189,9 @@ public final class BloscDecompressor implements Decompressor {
 				return inflate(src, off, len, out, outOff, outLen);
 			case BloscHeader.ZSTD:
 				if (zstd == null) {
-					zstd = new ZstdDecompressor();
+					zstd = ZstdDecoders.create();
 				}
-				return runAircompressor(zstd, src, off, len, out, outOff, outLen);
+				return zstd.decode(src, off, len, out, outOff, outLen);
 			default:
 				throw new CodecException("unknown compressor code " + compressor);
 		}
