@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Reads the {@code compressor} field of a Zarr v2 {@code .zarray} into a {@link Compressor}.
- * Supported, all in pure Java: {@code null} (raw), {@code zstd} (with or without the
+ * Supported, all in pure Java but zstd, which is native where zstd-jni loads and pure Java
+ * elsewhere ({@link ZstdDecoders}): {@code null} (raw), {@code zstd} (with or without the
  * {@code checksum} field numcodecs 0.13+ writes), {@code gzip}, {@code zlib} and
  * {@code blosc} (blosclz, lz4, lz4hc, snappy, zlib, zstd; no, byte or bit shuffle).
  * <p>
