@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.openorganelle.fiji.DaemonThreads;
 import org.openorganelle.fiji.HumanReadable;
 import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.export.Cancellation;
@@ -53,11 +54,8 @@ final class Session {
 		final StoreOptions options = flags.storeOptions(cli.err).toBuilder().environment(cli.environment).build();
 		try (StoreFactory stores = new StoreFactory()) {
 			final Session session = new Session(stores, options, flags, cli.out, cli.err);
-			final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-				final Thread t = new Thread(r, "openorganelle-command");
-				t.setDaemon(true);
-				return t;
-			});
+			final ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named(
+					"openorganelle-command"));
 			final Future<Void> future = executor.submit(() -> {
 				body.run(session);
 				return null;

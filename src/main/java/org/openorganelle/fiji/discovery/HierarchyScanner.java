@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
+import org.openorganelle.fiji.DaemonThreads;
 import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.multiscale.Multiscale;
 import org.openorganelle.fiji.multiscale.MultiscaleParser;
@@ -57,11 +58,8 @@ public final class HierarchyScanner {
 	 * @return the images found, sorted by path
 	 */
 	public ScanResult scan(final String under) {
-		final ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
-			final Thread t = new Thread(r, "openorganelle-scan");
-			t.setDaemon(true);
-			return t;
-		});
+		final ExecutorService pool = Executors.newFixedThreadPool(parallelism, DaemonThreads.named(
+				"openorganelle-scan"));
 		try {
 			return walk(ZarrPaths.normalize(under), pool);
 		} finally {

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.openorganelle.fiji.DaemonThreads;
 import org.openorganelle.fiji.HumanReadable;
 import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.discovery.Modality;
@@ -45,11 +46,8 @@ public final class Exporter {
 		final Instant started = options.clock().instant();
 		final OutputFiles files = OutputFiles.reserve(request.outputDirectory(), request.baseName(),
 				request.level().name(), LocalDateTime.ofInstant(started, options.clock().getZone()));
-		final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-			final Thread t = new Thread(r, "openorganelle-timeout");
-			t.setDaemon(true);
-			return t;
-		});
+		final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(
+				"openorganelle-timeout"));
 		if (options.timeout() != null)
 			timer.schedule(() -> options.cancellation().cancel("timed out after "
 					+ HumanReadable.number(options.timeout().toMillis() / 1000.0) + " s (--timeout)"),

@@ -16,12 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.openorganelle.fiji.DaemonThreads;
 import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.zarr.BlockCopy;
 import org.openorganelle.fiji.zarr.ChunkGrid;
@@ -115,7 +115,7 @@ final class VolumeStreamer {
 		chunksTotal = chunkCount(region);
 		final MessageDigest sha256 = sha256();
 		final ValueSums sums = new ValueSums(metadata.dataType());
-		final ExecutorService pool = Executors.newFixedThreadPool(workers, daemon("openorganelle-fetch"));
+		final ExecutorService pool = Executors.newFixedThreadPool(workers, DaemonThreads.named("openorganelle-fetch"));
 		try {
 			final Output output = new Output(out, sha256);
 			output.write(header, header.length);
@@ -410,13 +410,6 @@ final class VolumeStreamer {
 		}
 	}
 
-	private static ThreadFactory daemon(final String name) {
-		return r -> {
-			final Thread t = new Thread(r, name);
-			t.setDaemon(true);
-			return t;
-		};
-	}
 
 	private static MessageDigest sha256() {
 		try {

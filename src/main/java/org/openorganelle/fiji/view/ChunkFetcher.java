@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
+import org.openorganelle.fiji.DaemonThreads;
+
 import ij.IJ;
 
 /**
@@ -63,7 +65,7 @@ public final class ChunkFetcher {
 		if (threads < 1 || maxQueued < 1)
 			throw new IllegalArgumentException("a fetcher needs at least one thread and one queue slot, not "
 					+ threads + " and " + maxQueued);
-		this.pool = DaemonPool.create("openorganelle-fetch", threads);
+		this.pool = DaemonThreads.pool("openorganelle-fetch", threads);
 		this.threads = threads;
 		this.maxQueued = maxQueued;
 		this.report = report;

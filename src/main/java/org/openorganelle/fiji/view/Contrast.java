@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import org.openorganelle.fiji.DaemonThreads;
 import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.zarr.ZarrArray;
 
@@ -20,7 +21,7 @@ import ij.IJ;
  */
 final class Contrast {
 
-	private static final Executor READERS = DaemonPool.create("openorganelle-range", 2);
+	private static final Executor READERS = DaemonThreads.pool("openorganelle-range", 2);
 
 	private Contrast() {
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
+import org.openorganelle.fiji.DaemonThreads;
 import org.openorganelle.fiji.OpenOrganelleException;
 
 import ij.IJ;
@@ -34,7 +35,7 @@ public final class LevelStack extends VirtualStack {
 	/** The most chunks loaded at once for planes of all stacks. */
 	public static final int READ_THREADS = 8;
 
-	private static final ExecutorService READERS = DaemonPool.create("openorganelle-plane", READ_THREADS);
+	private static final ExecutorService READERS = DaemonThreads.pool("openorganelle-plane", READ_THREADS);
 
 	private final LevelImage<?> image;
 	private final PixelFormat format;
