@@ -104,28 +104,28 @@ final class BrowserWindow extends JFrame {
 
 	private JComponent sourceArea() {
 		final JPanel panel = new JPanel(new GridBagLayout());
-		final GridBagConstraints c = new GridBagConstraints();
-		c.insets = new Insets(2, 4, 2, 4);
-		c.anchor = GridBagConstraints.LINE_START;
-		panel.add(new JLabel("Address"), c);
-		c.fill = GridBagConstraints.HORIZONTAL;
-		c.weightx = 1;
-		panel.add(address, c);
-		c.fill = GridBagConstraints.NONE;
-		c.weightx = 0;
-		panel.add(addressOpen, c);
-		panel.add(new JLabel("Endpoint"), c);
-		c.fill = GridBagConstraints.HORIZONTAL;
-		c.weightx = 0.5;
-		panel.add(endpoint, c);
-		c.fill = GridBagConstraints.NONE;
-		c.weightx = 0;
-		panel.add(endpointOpen, c);
+		addField(panel, "Address", address, 1, addressOpen);
+		addField(panel, "Endpoint", endpoint, 0.5, endpointOpen);
 		address.setToolTipText("A container address instead of a dataset: s3://bucket/path.zarr, https://..., "
 				+ "or a local folder; press Enter or Open");
 		endpoint.setToolTipText("An S3-compatible server, e.g. http://localhost:9000; empty: AWS; "
 				+ "press Enter or Open");
 		return panel;
+	}
+
+	/** Adds a label, a text field taking {@code weight} of the spare width, and its button, on one row. */
+	private static void addField(final JPanel panel, final String label, final JTextField field, final double weight,
+			final JButton button) {
+		final GridBagConstraints c = new GridBagConstraints();
+		c.insets = new Insets(2, 4, 2, 4);
+		c.anchor = GridBagConstraints.LINE_START;
+		panel.add(new JLabel(label), c);
+		c.fill = GridBagConstraints.HORIZONTAL;
+		c.weightx = weight;
+		panel.add(field, c);
+		c.fill = GridBagConstraints.NONE;
+		c.weightx = 0;
+		panel.add(button, c);
 	}
 
 	private JComponent datasetsArea() {

@@ -223,5 +223,4 @@ final class ExportDialog extends JDialog {
 		form.add(after, c);
 		c.fill = GridBagConstraints.HORIZONTAL;
 	}
-
 }
