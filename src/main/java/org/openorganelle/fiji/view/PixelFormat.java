@@ -104,7 +104,7 @@ enum PixelFormat {
 			final long[] values = (long[]) plane;
 			final float[] pixels = new float[values.length];
 			for (int i = 0; i < values.length; i++)
-				pixels[i] = (float) unsignedToDouble(values[i]);
+				pixels[i] = (float) DataType.unsignedToDouble(values[i]);
 			return new FloatProcessor(width, height, pixels);
 		}
 	},
@@ -213,10 +213,5 @@ enum PixelFormat {
 	/** The ImageJ pixel value that shows a stored value (signed 8- and 16-bit values are shifted). */
 	double pixelValue(final double value) {
 		return value;
-	}
-
-	/** The value of an unsigned 64-bit integer held in a long. */
-	static double unsignedToDouble(final long value) {
-		return value >= 0 ? value : ((value >>> 1) | (value & 1)) * 2.0;
 	}
 }

@@ -119,7 +119,12 @@ public final class DataType {
 		if (kind == Kind.FLOAT)
 			return size == 4 ? buffer.getFloat(at) : buffer.getDouble(at);
 		final long value = longAt(buffer, at);
-		return kind == Kind.UNSIGNED && value < 0 ? (double) (value >>> 1) * 2 + (value & 1) : value;
+		return kind == Kind.UNSIGNED ? unsignedToDouble(value) : value;
+	}
+
+	/** The value of an unsigned 64-bit integer held in a long, rounded to the nearest double. */
+	public static double unsignedToDouble(final long value) {
+		return value >= 0 ? value : ((value >>> 1) | (value & 1)) * 2.0;
 	}
 
 	/** The Zarr / NumPy {@code descr} string, e.g. {@code <i2}, {@code >u8}, {@code |u1}. */
