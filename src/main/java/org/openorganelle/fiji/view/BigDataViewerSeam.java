@@ -14,8 +14,8 @@ import net.imglib2.type.numeric.NumericType;
 /**
  * The one place that talks to BigDataViewer. BigDataViewer is not on Maven Central, so it
  * is not a dependency: every Fiji ships it, and this class finds {@code bdv.util.BdvFunctions}
- * at run time by reflection. When it is absent (or its API differs), {@link #show} returns
- * false and callers fall back to an ImageJ hyperstack. Shows a whole pyramid as one
+ * at run time by reflection. When it is absent (or its API differs), {@link #display} returns
+ * empty and callers fall back to an ImageJ hyperstack. Shows a whole pyramid as one
  * multiresolution source ({@code bdv.util.RandomAccessibleIntervalMipmapSource}), or one
  * level as one source, of whatever type the images have: given {@code Volatile} images,
  * BigDataViewer renders them without waiting (its {@code ProjectorFactory} picks the
@@ -74,19 +74,8 @@ public final class BigDataViewerSeam {
 	 * @param name the source name and window title
 	 * @param scaleXyz the voxel size along x, y, z
 	 * @param translationXyz the position of the first voxel's centre along x, y, z
-	 * @return false when BigDataViewer is not available, true when it showed the image
-	 * @throws OpenOrganelleException naming the image when BigDataViewer fails to show it
-	 */
-	public boolean show(final RandomAccessibleInterval<?> img, final String name, final double[] scaleXyz,
-			final double[] translationXyz) {
-		return display(img, name, scaleXyz, translationXyz).isPresent();
-	}
-
-	/**
-	 * As {@link #show(RandomAccessibleInterval, String, double[], double[])}, returning what
-	 * BigDataViewer returned for the source (its {@code BdvStackSource}).
-	 *
-	 * @return empty when BigDataViewer is not available
+	 * @return what BigDataViewer returned for the source (its {@code BdvStackSource}), or empty when
+	 *         BigDataViewer is not available
 	 * @throws OpenOrganelleException naming the image when BigDataViewer fails to show it
 	 */
 	public Optional<ShownSource> display(final RandomAccessibleInterval<?> img, final String name,
@@ -126,21 +115,8 @@ public final class BigDataViewerSeam {
 	 * @param downsamplingXyz per level, its factors along x, y, z relative to the finest
 	 * @param scaleXyz the finest level's voxel size along x, y, z, in nm
 	 * @param translationXyz the position of the finest level's first voxel centre, in nm
-	 * @return false when BigDataViewer or its multiresolution API is not available
-	 * @throws OpenOrganelleException naming the image when BigDataViewer fails to show it
-	 */
-	public boolean showPyramid(final List<? extends RandomAccessibleInterval<?>> levels, final Object type,
-			final String name, final double[][] downsamplingXyz, final double[] scaleXyz,
-			final double[] translationXyz) {
-		return displayPyramid(levels, type, name, downsamplingXyz, scaleXyz, translationXyz).isPresent();
-	}
-
-	/**
-	 * As {@link #showPyramid}, returning what BigDataViewer returned for the source (its
-	 * {@code BdvStackSource}). With levels of a {@code Volatile} type BigDataViewer paints
-	 * coarser levels while finer chunks load.
-	 *
-	 * @return empty when BigDataViewer or its multiresolution API is not available
+	 * @return what BigDataViewer returned for the source (its {@code BdvStackSource}), or empty when
+	 *         BigDataViewer or its multiresolution API is not available
 	 * @throws OpenOrganelleException naming the image when BigDataViewer fails to show it
 	 */
 	public Optional<ShownSource> displayPyramid(final List<? extends RandomAccessibleInterval<?>> levels,
@@ -187,11 +163,6 @@ public final class BigDataViewerSeam {
 		ShownSource(final Object stackSource, final String name) {
 			this.stackSource = stackSource;
 			this.name = name;
-		}
-
-		/** What {@code BdvFunctions.show} returned (null from a BigDataViewer that returns nothing). */
-		public Object stackSource() {
-			return stackSource;
 		}
 
 		/**

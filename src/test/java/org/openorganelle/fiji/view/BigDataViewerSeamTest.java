@@ -210,7 +210,8 @@ class BigDataViewerSeamTest {
 		final BigDataViewerSeam seam = new BigDataViewerSeam();
 		assertFalse(seam.isAvailable());
 		final ScaleLevel level = Expected.naccLevel(s -> s, "s3");
-		assertFalse(seam.show(LevelImage.open(level).img(), "s3", new double[] { 1, 1, 1 }, new double[3]));
+		assertFalse(seam.display(LevelImage.open(level).img(), "s3", new double[] { 1, 1, 1 }, new double[3])
+				.isPresent());
 
 		final Optional<ImagePlus> preview = Preview.open(level, "jrc_mus-nacc-2 recon-2/em/fibsem-int16 s3", seam);
 		assertTrue(preview.isPresent(), "falls back to the hyperstack");
@@ -275,7 +276,7 @@ class BigDataViewerSeamTest {
 		try (URLClassLoader bdv = fakeBigDataViewer(Map.of("bdv/util/BdvFunctions", FUNCTIONS_ONLY))) {
 			final BigDataViewerSeam seam = new BigDataViewerSeam(bdv);
 			final RandomAccessibleInterval<?> img = LevelImage.open(Expected.naccLevel(s -> s, "s3")).img();
-			assertTrue(seam.show(img, "s3", new double[] { 32, 32, 23.68 }, new double[3]));
+			assertTrue(seam.display(img, "s3", new double[] { 32, 32, 23.68 }, new double[3]).isPresent());
 			final List<Object[]> calls = calls(bdv);
 			assertEquals(1, calls.size());
 			assertSame(img, calls.get(0)[0]);
@@ -289,7 +290,7 @@ class BigDataViewerSeamTest {
 		try (URLClassLoader bdv = fakeBigDataViewer(Map.of("bdv/util/BdvFunctions", FUNCTIONS_FAILING))) {
 			final BigDataViewerSeam seam = new BigDataViewerSeam(bdv);
 			final RandomAccessibleInterval<?> img = LevelImage.open(Expected.naccLevel(s -> s, "s3")).img();
-			final OpenOrganelleException e = assertThrows(OpenOrganelleException.class, () -> seam.show(img,
+			final OpenOrganelleException e = assertThrows(OpenOrganelleException.class, () -> seam.display(img,
 					"nacc s3", new double[] { 1, 1, 1 }, new double[3]));
 			assertTrue(e.getMessage().contains("nacc s3") && e.getMessage().contains("no display"), e
 					.getMessage());
