@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.openorganelle.fiji.multiscale.ScaleLevel;
-import org.openorganelle.fiji.view.LevelHyperstack;
 import org.openorganelle.fiji.view.Preview;
 
 import ij.ImagePlus;
@@ -42,8 +41,9 @@ final class Previews {
 		final Optional<ScaleLevel> chosen = selection.chosenLevel();
 		if (chosen.isEmpty())
 			return;
+		final List<ScaleLevel> levels = selection.levels;
 		final String title = title(selection, chosen.get());
-		loads.start("Opening " + title + " ...", () -> LevelHyperstack.open(chosen.get(), title), image -> {
+		loads.start("Opening " + title + " ...", () -> Preview.virtualStack(levels, chosen.get(), title), image -> {
 			image.show();
 			loads.note("opened " + title + " as a virtual stack");
 		});

@@ -55,9 +55,18 @@ public final class Preview {
 	public static Optional<ImagePlus> open(final List<ScaleLevel> levels, final ScaleLevel chosen,
 			final String title) {
 		if (GraphicsEnvironment.isHeadless())
-			return Optional.of(hyperstack(LevelImage.open(chosen), chosen, title, RangeSample.coarsest(levels,
-					chosen)));
+			return Optional.of(virtualStack(levels, chosen, title));
 		return open(levels, chosen, title, new BigDataViewerSeam());
+	}
+
+	/**
+	 * The chosen level as an ImageJ virtual hyperstack (not shown), whatever viewers are
+	 * installed, with the display range of the image's coarsest level.
+	 *
+	 * @param levels the image's levels, any order
+	 */
+	public static ImagePlus virtualStack(final List<ScaleLevel> levels, final ScaleLevel chosen, final String title) {
+		return hyperstack(LevelImage.open(chosen), chosen, title, RangeSample.coarsest(levels, chosen));
 	}
 
 	/**
