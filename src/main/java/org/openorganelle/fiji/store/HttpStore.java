@@ -30,6 +30,7 @@ public final class HttpStore implements KeyValueStore {
 
 	private final HttpClient client;
 	private final String bucketUrl;
+	private final String shownBase;
 	private final String listBase;
 	private final String root;
 	private final Duration requestTimeout;
@@ -42,15 +43,27 @@ public final class HttpStore implements KeyValueStore {
 	 * @param requestTimeout how long one request, body included, may take
 	 */
 	public HttpStore(final HttpClient client, final URI bucketUrl, final String prefix, final Duration requestTimeout) {
-		this(client, bucketUrl, prefix, requestTimeout, S3Store.MAX_PAGE_SIZE);
+		this(client, bucketUrl, null, prefix, requestTimeout, S3Store.MAX_PAGE_SIZE);
+	}
+
+	/**
+	 * A store whose keys are shown (in {@link #uri}, messages and metadata) below another base
+	 * than the URL it reads from: {@code s3://bucket/} for an {@code s3://} address read anonymously.
+	 *
+	 * @param shownBase the base of shown URIs, ending with '/'
+	 */
+	public HttpStore(final HttpClient client, final URI bucketUrl, final String shownBase, final String prefix,
+			final Duration requestTimeout) {
+		this(client, bucketUrl, shownBase, prefix, requestTimeout, S3Store.MAX_PAGE_SIZE);
 	}
 
 	/** With listing pages of at most {@code pageSize} keys, so tests can exercise pagination. */
-	HttpStore(final HttpClient client, final URI bucketUrl, final String prefix, final Duration requestTimeout,
-			final int pageSize) {
+	HttpStore(final HttpClient client, final URI bucketUrl, final String shownBase, final String prefix,
+			final Duration requestTimeout, final int pageSize) {
 		final String url = bucketUrl.toString();
 		this.client = client;
 		this.bucketUrl = url.endsWith("/") ? url : url + "/";
+		this.shownBase = shownBase == null ? this.bucketUrl : shownBase;
 		this.listBase = bucketUrl.getRawPath() == null || bucketUrl.getRawPath().length() <= 1 ? this.bucketUrl
 				: this.bucketUrl.substring(0, this.bucketUrl.length() - 1);
 		this.root = Keys.check(prefix);
@@ -61,7 +74,7 @@ public final class HttpStore implements KeyValueStore {
 	@Override
 	public Optional<byte[]> get(final String key) {
 		final String uri = uri(key);
-		final HttpResponse<byte[]> response = send(uri);
+		final HttpResponse<byte[]> response = send(url(key), uri);
 		final int status = response.statusCode();
 		if (status == 200) {
 			final byte[] body = checkLength(uri, response);
@@ -77,12 +90,12 @@ public final class HttpStore implements KeyValueStore {
 	@Override
 	public Listing list(final String prefix) {
 		final String listPrefix = Keys.asPrefix(Keys.join(root, Keys.check(prefix)));
-		final String shown = bucketUrl + Keys.encode(listPrefix, true);
+		final String shown = shownBase + Keys.encode(listPrefix, true);
 		final List<String> prefixes = new ArrayList<>();
 		final List<String> objects = new ArrayList<>();
 		String token = null;
 		do {
-			final HttpResponse<byte[]> response = send(listUrl(listPrefix, token));
+			final HttpResponse<byte[]> response = send(listUrl(listPrefix, token), shown);
 			if (response.statusCode() != 200) throw failure(shown, response);
 			final S3Xml.ListPage page = S3Xml.parseListing(checkLength(shown, response), shown);
 			for (final String common : page.commonPrefixes) Keys.addChild(prefixes, listPrefix, common);
@@ -95,6 +108,10 @@ public final class HttpStore implements KeyValueStore {
 
 	@Override
 	public String uri(final String key) {
+		return shownBase + Keys.encode(Keys.join(root, Keys.check(key)), true);
+	}
+
+	private String url(final String key) {
 		return bucketUrl + Keys.encode(Keys.join(root, Keys.check(key)), true);
 	}
 
@@ -106,8 +123,9 @@ public final class HttpStore implements KeyValueStore {
 		return url.toString();
 	}
 
-	private HttpResponse<byte[]> send(final String uri) {
-		final HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).timeout(requestTimeout).GET().build();
+	/** Sends a GET to {@code url}; failures name {@code uri}. */
+	private HttpResponse<byte[]> send(final String url, final String uri) {
+		final HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout).GET().build();
 		final CompletableFuture<HttpResponse<byte[]>> response = client.sendAsync(request, BodyHandlers.ofByteArray());
 		try {
 			return response.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -120,8 +138,8 @@ public final class HttpStore implements KeyValueStore {
 		catch (final ExecutionException e) {
 			final Throwable cause = e.getCause() == null ? e : e.getCause();
 			final boolean io = cause instanceof IOException;
-			throw new StoreException(uri, 0, io, "Request for " + uri + " failed: " + cause.getClass().getSimpleName()
-					+ (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
+			throw new StoreException(uri, 0, io, "Request for " + uri + " failed: " + IoCauses.connection(cause).orElse(cause
+					.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())), cause);
 		}
 		catch (final InterruptedException e) {
 			response.cancel(true);

@@ -1,8 +1,6 @@
 package org.openorganelle.fiji.store;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -136,7 +134,7 @@ public final class S3Store implements KeyValueStore {
 					+ (code.isEmpty() ? "" : " " + code) + (retryable ? " (temporary)" : ""), e);
 		}
 		if (e instanceof SdkClientException && !(e instanceof AbortedException) && causedByIo(e)) {
-			return new StoreException(uri, 0, true, "Request for " + uri + " failed: " + describe(e), e);
+			return new StoreException(uri, 0, true, "Request for " + uri + " failed: " + IoCauses.rootCause(e), e);
 		}
 		return new StoreException(uri, 0, false, "Request for " + uri + " failed: " + e.getMessage(), e);
 	}
@@ -152,18 +150,5 @@ public final class S3Store implements KeyValueStore {
 			if (cause instanceof IOException) return true;
 		}
 		return false;
-	}
-
-	/** The root I/O cause when there is one (the SDK's own text is long and generic), else the message. */
-	private static String describe(final Throwable e) {
-		Throwable root = e;
-		while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-		if (root instanceof UnknownHostException) {
-			return "unknown host " + root.getMessage() + " (offline, or a DNS failure?)";
-		}
-		if (root instanceof ConnectException) {
-			return "cannot connect (" + root.getMessage() + ")";
-		}
-		return root == e ? e.getMessage() : root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 }

@@ -35,9 +35,12 @@ public final class StoreFactory implements AutoCloseable {
 	/**
 	 * Opens the store an address names.
 	 * <ul>
-	 * <li>{@code s3://}: an {@link S3Store}, against the options' effective endpoint if any;</li>
+	 * <li>{@code s3://}: read anonymously (the default), an {@link HttpStore} on the bucket's
+	 * URL — path style on the options' effective endpoint if any, else AWS's virtual-host URL —
+	 * whose URIs still read {@code s3://}; with credentials, an {@link S3Store} (signing needs
+	 * the SDK), against the effective endpoint if any;</li>
 	 * <li>{@code http(s)://}: an {@link HttpStore} for anonymous access, else an
-	 * {@link S3Store} on the URL's bucket and endpoint (signing needs the SDK);</li>
+	 * {@link S3Store} on the URL's bucket and endpoint;</li>
 	 * <li>a local path: a {@link FileStore}.</li>
 	 * </ul>
 	 *
@@ -66,6 +69,11 @@ public final class StoreFactory implements AutoCloseable {
 			case FILE:
 				return new FileStore(address.localPath().orElseThrow());
 			case S3:
+				if (options.credentialsMode() == StoreOptions.CredentialsMode.ANONYMOUS) {
+					return new HttpStore(httpClient(options.connectTimeout()), anonymousBucketUrl(address, options
+							.effectiveEndpoint().orElse(null)), "s3://" + address.bucket() + "/", address.prefix(),
+							options.requestTimeout());
+				}
 				return new S3Store(s3Client(options, options.effectiveEndpoint().orElse(null), region), address.bucket(),
 						address.prefix());
 			default:
@@ -76,6 +84,22 @@ public final class StoreFactory implements AutoCloseable {
 				return new S3Store(s3Client(options, address.endpoint().orElse(null), region), address.bucket(),
 						address.prefix());
 		}
+	}
+
+	/**
+	 * The URL an {@code s3://} bucket is read from without the SDK: path style below an
+	 * S3-compatible endpoint, as the SDK's client is configured for one; on AWS the
+	 * virtual-host URL, which reaches the bucket in whatever region it is (path style on the
+	 * global endpoint for a bucket name with dots, which TLS certificates do not cover).
+	 */
+	static URI anonymousBucketUrl(final StoreAddress address, final URI endpoint) {
+		final String bucket = Keys.encode(address.bucket(), false);
+		if (endpoint != null) {
+			final String base = endpoint.toString();
+			return URI.create((base.endsWith("/") ? base : base + "/") + bucket + "/");
+		}
+		if (address.bucket().contains(".")) return URI.create("https://s3.amazonaws.com/" + bucket + "/");
+		return URI.create("https://" + bucket + ".s3.amazonaws.com/");
 	}
 
 	private S3Client s3Client(final StoreOptions options, final URI endpoint, final String addressRegion) {

@@ -110,10 +110,14 @@ class FaultInjectionTest {
 		assertTrue(faults > 60, faults + " faults injected over " + chunkRequests() + " chunk requests");
 		for (final Fault kind : FaultProxy.TRANSIENT)
 			assertTrue(proxy.log().stream().anyMatch(l -> l.endsWith("-> " + kind)), kind + " was injected");
+		// Java's HTTP client itself re-sends, at once, a GET whose reused connection was reset
+		// before any byte of the answer; every other fault is retried (and logged) by the store.
+		final long resets = proxy.log().stream().filter(l -> l.endsWith("-> " + Fault.RESET)).count();
 		final long retryLines = run.err.lines().filter(l -> l.startsWith("debug: retry GET " + IMAGE)).count();
-		assertEquals(faults, retryLines, "one retry per fault, each in the debug log");
-		assertTrue(run.err.lines().anyMatch(l -> l.matches("debug: [0-9]+ requests, " + faults + " retries")), run.err
-				.lines().reduce((a, b) -> b).orElse(""));
+		assertTrue(retryLines >= faults - resets && retryLines <= faults, retryLines + " retries logged for " + faults
+				+ " faults, " + resets + " of them resets");
+		assertTrue(run.err.lines().anyMatch(l -> l.matches("debug: [0-9]+ requests, " + retryLines + " retries")),
+				run.err.lines().reduce((a, b) -> b).orElse(""));
 		assertEquals(CHUNKS_PRESENT + expected.get("missing_chunks").size() + faults, chunkRequests(),
 				"each chunk read once, plus one request per fault");
 	}

@@ -140,17 +140,22 @@ class HeadlessLauncherTest {
 	}
 
 	@Test
-	void withoutTheSdksHttpClientAnExportSaysWhichFijiItNeedsInOneLine(@TempDir final Path dir) throws Exception {
+	void withoutTheSdksHttpClientAnAnonymousExportWorksAndASignedOneSaysWhichFijiItNeeds(@TempDir final Path dir)
+			throws Exception {
 		final List<File> classPath = new ArrayList<>();
 		for (final String entry : System.getProperty("java.class.path").split(File.pathSeparator))
 			if (!new File(entry).getName().startsWith("apache5-client-"))
 				classPath.add(new File(entry));
-		final ForkedRun run = ForkedRun.run(dir, classPath, HeadlessLauncher.class.getName(), "--headless", "--run",
-				ExportCommand.TITLE, exportArguments(dir.resolve("oo"), "recon-2/em/fibsem-int16"));
-		assertEquals(1, run.code, run.err);
-		assertEquals(1, lines(run.err).size(), run.err);
-		assertTrue(run.err.contains("software.amazon.awssdk.http.apache5.Apache5HttpClient is missing"), run.err);
-		assertTrue(run.err.contains("Fiji 2.18 or newer"), run.err);
+		final ForkedRun anonymous = ForkedRun.run(dir, classPath, HeadlessLauncher.class.getName(), "--headless",
+				"--run", ExportCommand.TITLE, exportArguments(dir.resolve("anonymous"), "recon-2/em/fibsem-int16"));
+		assertEquals(0, anonymous.code, anonymous.err);
+		assertEquals(2, Directories.files(dir.resolve("anonymous")).size(), anonymous.out + anonymous.err);
+		final ForkedRun signed = ForkedRun.run(dir, classPath, HeadlessLauncher.class.getName(), "--headless", "--run",
+				ExportCommand.TITLE, exportArguments(dir.resolve("oo"), "recon-2/em/fibsem-int16") + ",profile='default'");
+		assertEquals(1, signed.code, signed.err);
+		assertEquals(1, lines(signed.err).size(), signed.err);
+		assertTrue(signed.err.contains("software.amazon.awssdk.http.apache5.Apache5HttpClient is missing"), signed.err);
+		assertTrue(signed.err.contains("Fiji 2.18 or newer"), signed.err);
 		assertEquals(List.of(), Directories.files(dir.resolve("oo")));
 	}
 }

@@ -96,7 +96,7 @@ class HttpStoreTest {
 		assertEquals(MANY, listing.prefixes().size());
 		assertEquals(MANY, listing.objects().size());
 		assertEquals(String.format("p%05d", MANY - 1), listing.prefixes().get(MANY - 1));
-		final Listing paged = new HttpStore(HTTP, bucketUrl(), "many", TIMEOUT, 300).list("");
+		final Listing paged = new HttpStore(HTTP, bucketUrl(), null, "many", TIMEOUT, 300).list("");
 		assertEquals(listing.prefixes(), paged.prefixes());
 		assertEquals(listing.objects(), paged.objects());
 	}

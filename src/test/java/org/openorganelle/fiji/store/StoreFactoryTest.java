@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +51,7 @@ class StoreFactoryTest {
 	}
 
 	@Test
-	void s3AddressesUseTheSdk() {
+	void anonymousS3AddressesUsePlainGetsAndKeepTheirS3Uris() {
 		final StoreOptions options = StoreOptions.builder().endpoint(S3TestServer.shared().endpoint()).environment(Map
 				.of()).requestLog(log::add).build();
 		try (StoreFactory factory = new StoreFactory()) {
@@ -61,6 +62,26 @@ class StoreFactoryTest {
 		}
 		assertEquals(2, log.size());
 		assertTrue(log.get(1).startsWith("LIST s3://" + BUCKET + "/data.zarr -> 1 prefixes, 1 objects ("), log.get(1));
+	}
+
+	@Test
+	void s3AddressesAreSignedBySdkOnlyWithCredentials(@TempDir final Path dir) throws IOException {
+		useCredentialsFile(dir, "[reader]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = secret\n");
+		try (ScriptedHttpServer server = new ScriptedHttpServer(); StoreFactory factory = new StoreFactory()) {
+			server.enqueue(ScriptedHttpServer.reply(200, "{}"), ScriptedHttpServer.reply(200, "{}"));
+			final StoreAddress address = StoreAddress.parse("s3://" + BUCKET + "/data.zarr");
+			final StoreOptions anonymous = StoreOptions.builder().endpoint(server.endpoint()).environment(Map.of())
+					.build();
+			factory.open(address, anonymous).get(".zattrs");
+			factory.open(address, StoreOptions.builder().endpoint(server.endpoint()).environment(Map.of()).profile(
+					"reader").build()).get(".zattrs");
+			assertEquals(List.of("GET /" + BUCKET + "/data.zarr/.zattrs HTTP/1.1", "GET /" + BUCKET
+					+ "/data.zarr/.zattrs HTTP/1.1"), server.requests());
+			final String plain = server.heads().get(0).toLowerCase(Locale.ROOT);
+			final String signed = server.heads().get(1).toLowerCase(Locale.ROOT);
+			assertFalse(plain.contains("authorization:") || plain.contains("aws-sdk"), plain);
+			assertTrue(signed.contains("authorization: aws4-hmac-sha256 credential=akidexample/"), signed);
+		}
 	}
 
 	@Test

@@ -72,6 +72,7 @@ public final class ScriptedHttpServer implements AutoCloseable {
 	});
 	private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
 	private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+	private final List<String> heads = Collections.synchronizedList(new ArrayList<>());
 	private final AtomicInteger brokenConnections = new AtomicInteger();
 
 	/** Starts listening on 127.0.0.1 and a free port. */
@@ -113,6 +114,13 @@ public final class ScriptedHttpServer implements AutoCloseable {
 		}
 	}
 
+	/** The request heads received so far: request line and headers, CRLF-separated. */
+	public List<String> heads() {
+		synchronized (heads) {
+			return new ArrayList<>(heads);
+		}
+	}
+
 	/** How many connections the client closed before the answer was written (for instance after its timeout). */
 	public int brokenConnections() {
 		return brokenConnections.get();
@@ -146,6 +154,7 @@ public final class ScriptedHttpServer implements AutoCloseable {
 		try (Socket open = connection) {
 			final String head = readHead(open.getInputStream());
 			requests.add(head.split("\r\n", 2)[0]);
+			heads.add(head);
 			final Reply reply = script.poll();
 			answer(open.getOutputStream(), reply == null ? reply(599, "no scripted reply left") : reply);
 		}
