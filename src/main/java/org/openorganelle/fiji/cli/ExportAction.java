@@ -64,8 +64,9 @@ final class ExportAction implements Callable<Integer> {
 			description = "Output directory, created if needed (default: ${DEFAULT-VALUE}; env OUTPUT_DIR).")
 	private Path output;
 
-	@Option(names = "--workers", paramLabel = "N", defaultValue = "4",
-			description = "Parallel chunk fetches (default: ${DEFAULT-VALUE}; env MAX_WORKERS).")
+	@Option(names = "--workers", paramLabel = "N", defaultValue = "" + ExportOptions.DEFAULT_WORKERS,
+			description = "Requests in flight at once (default: ${DEFAULT-VALUE}; env MAX_WORKERS); decoding uses one "
+					+ "thread per core. More help on a slow or distant network, fewer on a busy server.")
 	private int workers;
 
 	@Option(names = "--voxel-size", paramLabel = "z,y,x", split = ",",

@@ -64,7 +64,8 @@ public class ExportCommand extends ContextCommand {
 			description = "Box in voxels of the level, z0:z1,y0:y1,x0:x1, half-open; empty: the whole level")
 	private String region = "";
 
-	@Parameter(label = "Workers", min = "1", max = "256", persist = false, description = "Parallel chunk fetches")
+	@Parameter(label = "Workers", min = "1", max = "256", persist = false,
+			description = "Requests in flight at once (decoding uses one thread per core)")
 	private int workers = ExportOptions.DEFAULT_WORKERS;
 
 	@Parameter(label = "Size limit", persist = false, description = "Refuse exports larger than this, e.g. 500M, 4G, "

@@ -12,7 +12,7 @@ import org.openorganelle.fiji.OpenOrganelleException;
 public final class ExportOptions {
 
 	/** Default parallel chunk fetches. */
-	public static final int DEFAULT_WORKERS = 4;
+	public static final int DEFAULT_WORKERS = 16;
 	/** Default refusal threshold: 4 GiB. */
 	public static final long DEFAULT_MAX_BYTES = 4L << 30;
 	/** {@link #DEFAULT_MAX_BYTES} as users write it. */
@@ -49,7 +49,7 @@ public final class ExportOptions {
 		this.clock = clock;
 	}
 
-	/** 4 workers, 4 GiB limit, 64 MiB of buffer, no time limit, no progress. */
+	/** 16 workers, 4 GiB limit, 64 MiB of buffer, no time limit, no progress. */
 	public static ExportOptions defaults() {
 		return new ExportOptions(DEFAULT_WORKERS, DEFAULT_MAX_BYTES, DEFAULT_MEMORY, null, new Cancellation(),
 				ExportProgress.NONE, Clock.systemDefaultZone());
@@ -64,7 +64,7 @@ public final class ExportOptions {
 		return new ExportOptions(workers, bytes, memory, timeout, cancellation, progress, clock);
 	}
 
-	/** Bytes of output buffer (the heap an export needs beyond up to three chunks per worker). */
+	/** Bytes of output buffer (the heap an export needs beyond one chunk per worker and two per core). */
 	public ExportOptions withMemory(final long bytes) {
 		return new ExportOptions(workers, maxBytes, bytes, timeout, cancellation, progress, clock);
 	}

@@ -9,7 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,12 +38,15 @@ import org.openorganelle.fiji.zarr.ZarrArrayMetadata;
  * <p>
  * The region is cut into slabs one chunk deep along the first axis. Workers fetch and
  * decode a slab's chunks in parallel into a buffer, which is then appended to the file
- * and the SHA-256; while it is written, the workers already fetch the next slab. Fetches
- * run on all workers at once; decoding runs on at most one worker per core. A slab larger
+ * and the SHA-256; while it is written, the workers already fetch the next slab. Every
+ * worker has one request in flight (so there are as many as workers: latency is hidden by
+ * their number); decoding runs on at most one worker per core, each with a decoder of its
+ * own from a pool no larger than the number of cores. A slab larger
  * than the memory budget is written in several passes of whole planes (or rows): its
  * chunks are then fetched and decoded once, their boxes kept in a {@link SlabSpool} on
- * local disk, and each pass reads back the contiguous part it needs. Memory is the budget
- * plus up to three chunks per worker (fetched, decoded, cropped), whatever the array's size.
+ * local disk, and each pass reads back the contiguous part it needs. Memory is the budget,
+ * one stored chunk per worker and two chunk buffers per core (decoded, cropped), whatever
+ * the array's size.
  */
 final class VolumeStreamer {
 
@@ -61,7 +66,7 @@ final class VolumeStreamer {
 	private final int elementSize;
 	private final ChunkGrid grid;
 
-	private final ThreadLocal<WorkerState> workerState = ThreadLocal.withInitial(WorkerState::new);
+	private final Queue<Decoder> decoders = new ConcurrentLinkedQueue<>();
 	private final Semaphore cores = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 	private final AtomicLong chunksRead = new AtomicLong();
 	private final AtomicLong chunksMissing = new AtomicLong();
@@ -153,8 +158,8 @@ final class VolumeStreamer {
 		final Batch batch = new Batch(slab.elementCount() * elementSize);
 		if (open)
 			batch.open();
-		batch.start(pool, grid.chunksIn(slab), true, (position, stored) -> sums.addBox(buffer, slab.size(),
-				grid.copyIntoRegion(decoded(position, stored), position, slab, buffer)));
+		batch.start(pool, grid.chunksIn(slab), true, (decoder, position, stored) -> sums.addBox(buffer, slab.size(),
+				grid.copyIntoRegion(decoder.decode(position, stored), position, slab, buffer)));
 		return batch;
 	}
 
@@ -167,17 +172,17 @@ final class VolumeStreamer {
 		try (SlabSpool spool = new SlabSpool(spoolDirectory, slab, elementSize)) {
 			final Batch fill = new Batch(0);
 			fill.open();
-			fill.start(pool, grid.chunksIn(slab), true, (position, stored) -> {
+			fill.start(pool, grid.chunksIn(slab), true, (decoder, position, stored) -> {
 				final Region box = overlap(position, slab);
-				final byte[] block = workerState.get().block(box.elementCount() * elementSize);
-				BlockCopy.copy(decoded(position, stored), grid.chunkBox(position), block, box, elementSize);
+				final byte[] block = decoder.block(box.elementCount() * elementSize);
+				BlockCopy.copy(decoder.decode(position, stored), grid.chunkBox(position), block, box, elementSize);
 				spool.put(box, block);
 			});
 			fill.await();
 			for (final Region pass : passes) {
 				final Batch batch = new Batch(pass.elementCount() * elementSize);
 				batch.open();
-				batch.start(pool, grid.chunksIn(pass), false, (position, stored) -> {
+				batch.start(pool, grid.chunksIn(pass), false, (decoder, position, stored) -> {
 					final Region part = overlap(position, pass);
 					final byte[] source = spool.read(overlap(position, slab), part);
 					sums.addBox(buffer, pass.size(), BlockCopy.copy(source, part, buffer, pass, elementSize));
@@ -194,15 +199,6 @@ final class VolumeStreamer {
 			buffer = new byte[Math.toIntExact(Math.max(bytes, Math.min(passBytes, bytesTotal)))];
 	}
 
-	/** A fetched chunk decoded into the worker's own buffer, counting it. */
-	private byte[] decoded(final long[] position, final Optional<byte[]> stored) {
-		final WorkerState state = workerState.get();
-		state.reader.decode(array.chunkKey(position), stored, state.chunk);
-		chunksRead.incrementAndGet();
-		if (stored.isEmpty())
-			chunksMissing.incrementAndGet();
-		return state.chunk;
-	}
 
 	/** The part of a chunk inside a box, in array coordinates. */
 	private Region overlap(final long[] position, final Region box) {
@@ -248,9 +244,12 @@ final class VolumeStreamer {
 						final Optional<byte[]> stored = fetch ? array.store().get(array.chunkKey(position)) : null;
 						gate.await();
 						cores.acquire();
+						final Decoder pooled = decoders.poll();
+						final Decoder decoder = pooled != null ? pooled : new Decoder();
 						try {
-							task.run(position, stored);
+							task.run(decoder, position, stored);
 						} finally {
+							decoders.offer(decoder);
 							cores.release();
 						}
 						report();
@@ -358,16 +357,16 @@ final class VolumeStreamer {
 			throw new ExportCancelledException("was interrupted");
 		} catch (final ExecutionException e) {
 			if (e.getCause() instanceof OutOfMemoryError)
-				throw new OpenOrganelleException("out of memory: an export needs its buffer (--memory) plus up to "
-						+ "three chunks per worker on the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+				throw new OpenOrganelleException("out of memory: an export needs its buffer (--memory), one chunk "
+						+ "per worker and two per core on the Java heap (" + Runtime.getRuntime().maxMemory() / (1 << 20)
 						+ " MiB here); lower --memory or --workers, or give Java more heap (-Xmx)", e.getCause());
 			throw new OpenOrganelleException("export worker failed: " + e.getCause(), e.getCause());
 		}
 	}
 
-	/** A unit of per-chunk work, given the chunk's stored bytes when they were fetched (else null). */
+	/** A unit of per-chunk work, given a decoder and the chunk's stored bytes when they were fetched (else null). */
 	private interface ChunkTask {
-		void run(long[] position, Optional<byte[]> stored);
+		void run(Decoder decoder, long[] position, Optional<byte[]> stored);
 	}
 
 	/** Appends blocks to the file and the digest, in order. */
@@ -397,11 +396,20 @@ final class VolumeStreamer {
 		}
 	}
 
-	/** Per-thread decoding state: a chunk reader, a chunk buffer and a block buffer. */
-	private final class WorkerState {
-		final ChunkReader reader = array.newChunkReader();
-		final byte[] chunk = new byte[metadata.chunkBytes()];
+	/** Decoding state, used by one task at a time: a chunk reader, a chunk buffer and a block buffer. */
+	private final class Decoder {
+		private final ChunkReader reader = array.newChunkReader();
+		private final byte[] chunk = new byte[metadata.chunkBytes()];
 		private byte[] block = new byte[0];
+
+		/** A fetched chunk decoded into this decoder's chunk buffer, counting it. */
+		byte[] decode(final long[] position, final Optional<byte[]> stored) {
+			reader.decode(array.chunkKey(position), stored, chunk);
+			chunksRead.incrementAndGet();
+			if (stored.isEmpty())
+				chunksMissing.incrementAndGet();
+			return chunk;
+		}
 
 		byte[] block(final long bytes) {
 			if (block.length < bytes)

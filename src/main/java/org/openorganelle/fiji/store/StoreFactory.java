@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.openorganelle.fiji.OpenOrganelleException;
 
@@ -20,7 +21,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * Opens stores and owns the network clients behind them: stores opened with the same
  * credentials, endpoint, region and timeouts share one {@link S3Client} (and one
  * connection pool), so opening many addresses in one run stays cheap. Closing the
- * factory closes those clients; stores it opened stop working then.
+ * factory closes those clients; stores it opened on them stop working then. Stores read
+ * with plain HTTP share one client per connect timeout with every other factory.
  * <p>
  * Every store it opens is wrapped in a {@link RetryingStore} (retries and the request
  * log). Thread-safe.
@@ -28,7 +30,12 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 public final class StoreFactory implements AutoCloseable {
 
 	private final Map<List<Object>, S3Client> s3Clients = new HashMap<>();
-	private final Map<Duration, HttpClient> httpClients = new HashMap<>();
+	/**
+	 * The plain-HTTP clients, one per connect timeout, shared by every factory in the JVM:
+	 * Java 17's client cannot be closed, so sharing it is what bounds its connections (to
+	 * about the most requests ever in flight at once), and keeps them open for the next export.
+	 */
+	private static final Map<Duration, HttpClient> HTTP_CLIENTS = new ConcurrentHashMap<>();
 	private final List<SdkAutoCloseable> resources = new ArrayList<>();
 	private boolean closed;
 
@@ -59,7 +66,6 @@ public final class StoreFactory implements AutoCloseable {
 		s3Clients.values().forEach(S3Client::close);
 		resources.forEach(SdkAutoCloseable::close);
 		s3Clients.clear();
-		httpClients.clear();
 		resources.clear();
 	}
 
@@ -124,8 +130,8 @@ public final class StoreFactory implements AutoCloseable {
 		return client;
 	}
 
-	private HttpClient httpClient(final Duration connectTimeout) {
-		return httpClients.computeIfAbsent(connectTimeout, timeout -> HttpClient.newBuilder() //
+	private static HttpClient httpClient(final Duration connectTimeout) {
+		return HTTP_CLIENTS.computeIfAbsent(connectTimeout, timeout -> HttpClient.newBuilder() //
 				.version(HttpClient.Version.HTTP_1_1) //
 				.connectTimeout(timeout) //
 				.followRedirects(HttpClient.Redirect.NORMAL) //
