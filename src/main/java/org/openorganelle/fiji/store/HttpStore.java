@@ -138,8 +138,9 @@ public final class HttpStore implements KeyValueStore {
 		catch (final ExecutionException e) {
 			final Throwable cause = e.getCause() == null ? e : e.getCause();
 			final boolean io = cause instanceof IOException;
-			throw new StoreException(uri, 0, io, "Request for " + uri + " failed: " + IoCauses.connection(cause).orElse(cause
-					.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())), cause);
+			final String reason = IoCauses.connection(cause, request.uri().getAuthority()).orElse(cause.getClass()
+					.getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+			throw new StoreException(uri, 0, io, "Request for " + uri + " failed: " + reason, cause);
 		}
 		catch (final InterruptedException e) {
 			response.cancel(true);

@@ -9,15 +9,20 @@ final class IoCauses {
 
 	private IoCauses() {}
 
-	/** An unknown host or a refused connection anywhere in the cause chain, said plainly. */
-	static Optional<String> connection(final Throwable e) {
+	/**
+	 * An unknown host or a refused connection anywhere in the cause chain, said plainly.
+	 *
+	 * @param server the host and port connected to, for the message; null when the cause names it
+	 */
+	static Optional<String> connection(final Throwable e, final String server) {
 		for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			final String message = t.getMessage() == null ? "" : t.getMessage();
 			if (t instanceof UnknownHostException) {
 				return Optional.of("unknown host " + message + " (offline, or a DNS failure?)");
 			}
 			if (t instanceof ConnectException) {
-				return Optional.of("cannot connect (" + (message.isEmpty() ? "connection refused" : message) + ")");
+				return Optional.of("cannot connect" + (server == null ? "" : " to " + server) + " (" + (message.isEmpty()
+						? "connection refused" : message) + ")");
 			}
 		}
 		return Optional.empty();
@@ -25,7 +30,7 @@ final class IoCauses {
 
 	/** {@link #connection} when it applies, else the root cause's class and message (or the failure's own message). */
 	static String rootCause(final Throwable e) {
-		final Optional<String> connection = connection(e);
+		final Optional<String> connection = connection(e, null);
 		if (connection.isPresent()) return connection.get();
 		Throwable root = e;
 		while (root.getCause() != null && root.getCause() != root) root = root.getCause();

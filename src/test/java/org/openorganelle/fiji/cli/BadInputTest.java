@@ -148,7 +148,7 @@ class BadInputTest {
 						"s3://bucket name/x.zarr", "--array", "a"),
 				row("endpoint not a URL", failure, "--endpoint", "--dataset", NACC, "--endpoint", "not a url"),
 				row("endpoint ftp", failure, "--endpoint", "--dataset", NACC, "--endpoint", "ftp://127.0.0.1:21"),
-				row("endpoint unreachable", failure, "cannot connect", "--dataset", NACC, "--endpoint",
+				row("endpoint unreachable", failure, "cannot connect to 127.0.0.1:", "--dataset", NACC, "--endpoint",
 						"http://127.0.0.1:1", "--retries", "0"),
 				row("profile and credentials", failure, "--profile and --credentials", "--dataset", NACC, "--profile",
 						"lab", "--credentials"),
