@@ -130,6 +130,7 @@ jar_start="$(jar_id)"
 server_pid=""
 cleanup() {
   local rc=$?
+  if [[ -n "${proxy_pid:-}" ]]; then kill "$proxy_pid" 2>/dev/null || true; proxy_pid=""; fi
   if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
     kill "$server_pid" 2>/dev/null || true
     for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
@@ -235,14 +236,14 @@ npy_in() { local f; f=$(ls "$1"/*.npy 2>/dev/null | head -n 1); [[ -n "$f" ]] ||
 ours() {
   local phase="$1" dir="$2" name="$3" bytes="$4"; shift 4
   measure "$phase" ours "$name" "$bytes" "$dir" "$@" -- \
-    "$CLI" export --s3-uri "s3://$BUCKET/$CONTAINER" --endpoint "$endpoint" --array "recon-1/em/$name" \
-      --level s0 --output "$dir" --workers 4 --max-bytes 8G
+    "$CLI" export --s3-uri "s3://$BUCKET/$CONTAINER" --endpoint "${via:-$endpoint}" --array "recon-1/em/$name" \
+      --level s0 --output "$dir" --max-bytes 8G
 }
 # zarrpy PHASE OUTDIR ARRAY BYTES: the zarr-python baseline over the same server
 zarrpy() {
   local phase="$1" dir="$2" name="$3" bytes="$4"
   measure "$phase" zarr-python "$name" "$bytes" "$dir" -- \
-    $PY "$here/zarr_python_export.py" --endpoint "$endpoint" --bucket "$BUCKET" --container "$CONTAINER" \
+    $PY "$here/zarr_python_export.py" --endpoint "${via:-$endpoint}" --bucket "$BUCKET" --container "$CONTAINER" \
       --array "recon-1/em/$name" --level s0 --output "$dir"
 }
 
@@ -294,12 +295,72 @@ for line in "${arrays[@]}"; do
     d_ours="$out/local-$name-$r-ours"; d_py="$out/local-$name-$r-py"
     measure local ours "$name" "$bytes" "$d_ours" -- \
       "$CLI" export --s3-uri "$container_dir" --array "recon-1/em/$name" --level s0 --output "$d_ours" \
-        --workers 4 --max-bytes 8G
+        --max-bytes 8G
     measure local zarr-python "$name" "$bytes" "$d_py" -- \
       $PY "$here/zarr_python_export.py" --local "$container_dir" --array "recon-1/em/$name" --level s0 --output "$d_py"
     if cmp -s "$(npy_in "$d_ours")" "$(npy_in "$d_py")"; then same=yes; else same=no; fi
     note local "$name" identical "$same"
     (( keep )) || rm -rf "$d_ours" "$d_py"
+  done
+done
+
+# ---- 4. remote reality: both tools through a loopback proxy adding 20 ms to every request
+# (bench/latency_proxy.py), each with its default settings.
+lat_port_file="$work/latency-proxy.port"
+rm -f "$lat_port_file"
+$PY "$here/latency_proxy.py" --upstream "127.0.0.1:$port" --latency-ms 20 --port-file "$lat_port_file" \
+  > "$log/latency-proxy.log" 2>&1 &
+proxy_pid=$!
+for i in $(seq 100); do [[ -s "$lat_port_file" ]] && break; sleep 0.1; done
+[[ -s "$lat_port_file" ]] || die "the latency proxy did not start (see $log/latency-proxy.log)"
+via="http://127.0.0.1:$(cat "$lat_port_file")"
+say "latency proxy (pid $proxy_pid) at $via: 20 ms per request"
+for line in "${arrays[@]}"; do
+  read -r name codec bytes stored <<< "$line"
+  [[ "$name" == *-big ]] && continue
+  say "20 ms latency: export of recon-1/em/$name/s0 ($codec), $repeat run(s) per tool"
+  for r in $(seq "$repeat"); do
+    d_ours="$out/lat-$name-$r-ours"; d_py="$out/lat-$name-$r-py"
+    if (( r % 2 )); then ours latency "$d_ours" "$name" "$bytes"; zarrpy latency "$d_py" "$name" "$bytes"
+    else zarrpy latency "$d_py" "$name" "$bytes"; ours latency "$d_ours" "$name" "$bytes"; fi
+    if cmp -s "$(npy_in "$d_ours")" "$(npy_in "$d_py")"; then same=yes; else same=no; fi
+    note latency "$name" identical "$same"
+    (( keep )) || rm -rf "$d_ours" "$d_py"
+  done
+done
+kill "$proxy_pid" 2>/dev/null || true
+wait "$proxy_pid" 2>/dev/null || true
+via=""
+
+# ---- 5. inside a running JVM, as Fiji runs it: ImageJ 1 exports the array twice in one JVM
+# (bench/export_twice.ijm through scripts/imagej -batch); the second export's own time is the
+# row's figure, next to zarr-python's cold export (one Python process per export).
+for line in "${arrays[@]}"; do
+  read -r name codec bytes stored <<< "$line"
+  [[ "$name" == *-big ]] && continue
+  say "in one JVM: recon-1/em/$name/s0 ($codec) exported twice, $repeat run(s)"
+  for r in $(seq "$repeat"); do
+    d_ours="$out/jvm-$name-$r-ours"; d_py="$out/jvm-$name-$r-py"
+    rm -rf "$d_ours"
+    measure injvm ours "$name" "$bytes" "$d_ours/second" -- "$root/scripts/imagej" --headless -batch \
+      "$here/export_twice.ijm" "address=[s3://$BUCKET/$CONTAINER] endpoint=[$endpoint] array=[recon-1/em/$name] level=s0 limit=8G|$d_ours"
+    zarrpy injvm "$d_py" "$name" "$bytes"
+    if cmp -s "$(npy_in "$d_ours/second")" "$(npy_in "$d_py")"; then same=yes; else same=no; fi
+    note injvm "$name" identical "$same"
+    (( keep )) || rm -rf "$d_ours" "$d_py"
+  done
+done
+
+# ---- 6. the machine's limit: 16 plain concurrent GETs of the same chunks + native decoding
+# (bench/machine_limit.py), best of the runs.
+for line in "${arrays[@]}"; do
+  read -r name codec bytes stored <<< "$line"
+  [[ "$name" == *-big ]] && continue
+  say "machine limit for recon-1/em/$name/s0 ($codec)"
+  for r in $(seq "$repeat"); do
+    limit_json="$($PY "$here/machine_limit.py" --endpoint "$endpoint" --bucket "$BUCKET" \
+      --key-prefix "$CONTAINER/recon-1/em/$name/s0" --local-dir "$container_dir/recon-1/em/$name/s0")"
+    printf '{"phase":"limit","tool":"limit","array":"%s","limit":%s}\n' "$name" "$limit_json" >> "$runs"
   done
 done
 
