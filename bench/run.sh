@@ -258,22 +258,28 @@ ours warmup "$out/warm-ours" "$wname" "$wbytes"
 zarrpy warmup "$out/warm-py" "$wname" "$wbytes"
 rm -rf "$out/warm-ours" "$out/warm-py"
 
-# ---- 1. S3: both tools, per codec array
-for line in "${arrays[@]}"; do
-  read -r name codec bytes stored <<< "$line"
-  [[ "$name" == *-big ]] && continue
-  say "S3 export of recon-1/em/$name/s0 ($codec, $((bytes / 1000000)) MB), $repeat run(s) per tool"
-  for r in $(seq "$repeat"); do
-    d_ours="$out/s3-$name-$r-ours"; d_py="$out/s3-$name-$r-py"
-    # alternate which tool goes first
-    if (( r % 2 )); then ours s3 "$d_ours" "$name" "$bytes"; zarrpy s3 "$d_py" "$name" "$bytes"
-    else zarrpy s3 "$d_py" "$name" "$bytes"; ours s3 "$d_ours" "$name" "$bytes"; fi
-    if cmp -s "$(npy_in "$d_ours")" "$(npy_in "$d_py")"; then same=yes; else same=no; fi
-    note s3 "$name" identical "$same"
-    [[ "$same" == yes ]] || say "  run $r: the two .npy files DIFFER ($(npy_in "$d_ours") vs $(npy_in "$d_py"))"
-    (( keep )) || rm -rf "$d_ours" "$d_py"
+# both_tools PHASE WHAT: both tools export every codec array over S3 ("${via:-$endpoint}"),
+# --repeat times, alternating which goes first; the two .npy files are compared with cmp.
+both_tools() {
+  local phase="$1" what="$2" line name codec bytes stored r d_ours d_py same
+  for line in "${arrays[@]}"; do
+    read -r name codec bytes stored <<< "$line"
+    [[ "$name" == *-big ]] && continue
+    say "$what export of recon-1/em/$name/s0 ($codec, $((bytes / 1000000)) MB), $repeat run(s) per tool"
+    for r in $(seq "$repeat"); do
+      d_ours="$out/$phase-$name-$r-ours"; d_py="$out/$phase-$name-$r-py"
+      if (( r % 2 )); then ours "$phase" "$d_ours" "$name" "$bytes"; zarrpy "$phase" "$d_py" "$name" "$bytes"
+      else zarrpy "$phase" "$d_py" "$name" "$bytes"; ours "$phase" "$d_ours" "$name" "$bytes"; fi
+      if cmp -s "$(npy_in "$d_ours")" "$(npy_in "$d_py")"; then same=yes; else same=no; fi
+      note "$phase" "$name" identical "$same"
+      [[ "$same" == yes ]] || say "  run $r: the two .npy files DIFFER ($(npy_in "$d_ours") vs $(npy_in "$d_py"))"
+      (( keep )) || rm -rf "$d_ours" "$d_py"
+    done
   done
-done
+}
+
+# ---- 1. S3: both tools, per codec array
+both_tools s3 S3
 
 # ---- 2. local store: this project vs a raw copy of the chunk bytes (and zarr-python)
 timed() { # phase tool array bytes -- command (a shell string)
@@ -315,19 +321,7 @@ for i in $(seq 100); do [[ -s "$lat_port_file" ]] && break; sleep 0.1; done
 [[ -s "$lat_port_file" ]] || die "the latency proxy did not start (see $log/latency-proxy.log)"
 via="http://127.0.0.1:$(cat "$lat_port_file")"
 say "latency proxy (pid $proxy_pid) at $via: 20 ms per request"
-for line in "${arrays[@]}"; do
-  read -r name codec bytes stored <<< "$line"
-  [[ "$name" == *-big ]] && continue
-  say "20 ms latency: export of recon-1/em/$name/s0 ($codec), $repeat run(s) per tool"
-  for r in $(seq "$repeat"); do
-    d_ours="$out/lat-$name-$r-ours"; d_py="$out/lat-$name-$r-py"
-    if (( r % 2 )); then ours latency "$d_ours" "$name" "$bytes"; zarrpy latency "$d_py" "$name" "$bytes"
-    else zarrpy latency "$d_py" "$name" "$bytes"; ours latency "$d_ours" "$name" "$bytes"; fi
-    if cmp -s "$(npy_in "$d_ours")" "$(npy_in "$d_py")"; then same=yes; else same=no; fi
-    note latency "$name" identical "$same"
-    (( keep )) || rm -rf "$d_ours" "$d_py"
-  done
-done
+both_tools latency "20 ms latency:"
 kill "$proxy_pid" 2>/dev/null || true
 wait "$proxy_pid" 2>/dev/null || true
 via=""

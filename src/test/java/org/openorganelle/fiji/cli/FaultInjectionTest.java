@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openorganelle.fiji.testing.SystemProperties;
 import org.openorganelle.fiji.testing.CliRun;
 import org.openorganelle.fiji.testing.Directories;
 import org.openorganelle.fiji.testing.FaultProxy;
@@ -49,7 +49,7 @@ class FaultInjectionTest {
 	Path output;
 
 	private FaultProxy proxy;
-	private final Map<String, String> savedProperties = new HashMap<>();
+	private final SystemProperties properties = new SystemProperties();
 
 	@BeforeAll
 	static void uploadTheFixture() {
@@ -65,17 +65,7 @@ class FaultInjectionTest {
 	@AfterEach
 	void stopTheProxy() {
 		proxy.close();
-		savedProperties.forEach((name, value) -> {
-			if (value == null)
-				System.clearProperty(name);
-			else
-				System.setProperty(name, value);
-		});
-	}
-
-	private void setProperty(final String name, final String value) {
-		savedProperties.putIfAbsent(name, System.getProperty(name));
-		System.setProperty(name, value);
+		properties.restore();
 	}
 
 	private CliRun export(final String... extra) {
@@ -123,8 +113,8 @@ class FaultInjectionTest {
 		proxy.rule(FaultProxy.transientFaults(0.3, 2, 42));
 		final CliRun run;
 		if (signed) {
-			setProperty("aws.accessKeyId", "AKIDFAULTTEST");
-			setProperty("aws.secretAccessKey", "fault-test-secret");
+			properties.set("aws.accessKeyId", "AKIDFAULTTEST");
+			properties.set("aws.secretAccessKey", "fault-test-secret");
 			run = export("--credentials");
 		} else {
 			run = export();

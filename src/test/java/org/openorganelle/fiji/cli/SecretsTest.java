@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,6 +28,7 @@ import org.openorganelle.fiji.command.HeadlessLauncher;
 import org.openorganelle.fiji.discovery.DatasetLocator;
 import org.openorganelle.fiji.store.StoreFactory;
 import org.openorganelle.fiji.store.StoreOptions;
+import org.openorganelle.fiji.testing.SystemProperties;
 import org.openorganelle.fiji.testing.CliRun;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.S3TestServer;
@@ -48,7 +48,7 @@ class SecretsTest {
 
 	private static S3TestServer secured;
 
-	private final Map<String, String> savedProperties = new HashMap<>();
+	private final SystemProperties properties = new SystemProperties();
 	private final List<String> seen = new ArrayList<>();
 
 	@TempDir
@@ -66,23 +66,13 @@ class SecretsTest {
 		final Path credentials = Files.writeString(dir.resolve("credentials"), "[lab]\n" + keys + secured.secretKey()
 				+ "\n[temporary]\n" + keys + secured.secretKey() + "\naws_session_token = " + SESSION_TOKEN
 				+ "\n[wrong]\n" + keys + "wrong-" + secured.secretKey() + "\n");
-		setProperty("aws.sharedCredentialsFile", credentials.toString());
-		setProperty("aws.configFile", Files.writeString(dir.resolve("config"), "").toString());
+		properties.set("aws.sharedCredentialsFile", credentials.toString());
+		properties.set("aws.configFile", Files.writeString(dir.resolve("config"), "").toString());
 	}
 
 	@AfterEach
 	void restoreProperties() {
-		savedProperties.forEach((name, value) -> {
-			if (value == null)
-				System.clearProperty(name);
-			else
-				System.setProperty(name, value);
-		});
-	}
-
-	private void setProperty(final String name, final String value) {
-		savedProperties.putIfAbsent(name, System.getProperty(name));
-		System.setProperty(name, value);
+		properties.restore();
 	}
 
 	private CliRun cli(final String... credentials) {
@@ -102,8 +92,8 @@ class SecretsTest {
 		assertEquals(0, profile.code, profile.err);
 		assertTrue(profile.err.contains("debug: GET " + CONTAINER + "/recon-2/em/fibsem-int16/s2/0/0/0"), profile.err);
 
-		setProperty("aws.accessKeyId", secured.accessKey());
-		setProperty("aws.secretAccessKey", secured.secretKey());
+		properties.set("aws.accessKeyId", secured.accessKey());
+		properties.set("aws.secretAccessKey", secured.secretKey());
 		final CliRun chain = cli("--credentials");
 		assertEquals(0, chain.code, chain.err);
 

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openorganelle.fiji.OpenOrganelleException;
+import org.openorganelle.fiji.testing.SystemProperties;
 import org.openorganelle.fiji.testing.S3TestServer;
 import org.openorganelle.fiji.testing.ScriptedHttpServer;
 
@@ -30,7 +30,7 @@ class StoreFactoryTest {
 
 	private static final String BUCKET = "factory-test";
 
-	private final Map<String, String> savedProperties = new HashMap<>();
+	private final SystemProperties properties = new SystemProperties();
 	private final List<String> log = new ArrayList<>();
 
 	@BeforeAll
@@ -44,10 +44,7 @@ class StoreFactoryTest {
 
 	@AfterEach
 	void restoreProperties() {
-		savedProperties.forEach((name, value) -> {
-			if (value == null) System.clearProperty(name);
-			else System.setProperty(name, value);
-		});
+		properties.restore();
 	}
 
 	@Test
@@ -148,8 +145,8 @@ class StoreFactoryTest {
 	@Test
 	void defaultChainReadsSystemProperties() {
 		final S3TestServer secured = S3TestServer.sharedCredentialed();
-		setProperty("aws.accessKeyId", secured.accessKey());
-		setProperty("aws.secretAccessKey", secured.secretKey());
+		properties.set("aws.accessKeyId", secured.accessKey());
+		properties.set("aws.secretAccessKey", secured.secretKey());
 		final StoreOptions options = StoreOptions.builder().defaultCredentialsChain().endpoint(secured.endpoint())
 				.requestLog(log::add).build();
 		try (StoreFactory factory = new StoreFactory()) {
@@ -209,13 +206,8 @@ class StoreFactoryTest {
 	private void useCredentialsFile(final Path dir, final String content) throws IOException {
 		final Path credentials = Files.write(dir.resolve("credentials"), bytes(content));
 		final Path config = Files.write(dir.resolve("config"), new byte[0]);
-		setProperty("aws.sharedCredentialsFile", credentials.toString());
-		setProperty("aws.configFile", config.toString());
-	}
-
-	private void setProperty(final String name, final String value) {
-		savedProperties.putIfAbsent(name, System.getProperty(name));
-		System.setProperty(name, value);
+		properties.set("aws.sharedCredentialsFile", credentials.toString());
+		properties.set("aws.configFile", config.toString());
 	}
 
 	private static void assertSecretsNotIn(final S3TestServer secured, final List<String> lines) {
