@@ -1,14 +1,11 @@
 package org.openorganelle.fiji.store;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.openorganelle.fiji.OpenOrganelleException;
 
@@ -22,7 +19,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * credentials, endpoint, region and timeouts share one {@link S3Client} (and one
  * connection pool), so opening many addresses in one run stays cheap. Closing the
  * factory closes those clients; stores it opened on them stop working then. Stores read
- * with plain HTTP share one client per connect timeout with every other factory.
+ * with plain HTTP use the JDK's own connection cache, shared by the whole JVM.
  * <p>
  * Every store it opens is wrapped in a {@link RetryingStore} (retries and the request
  * log). Thread-safe.
@@ -30,12 +27,6 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 public final class StoreFactory implements AutoCloseable {
 
 	private final Map<List<Object>, S3Client> s3Clients = new HashMap<>();
-	/**
-	 * The plain-HTTP clients, one per connect timeout, shared by every factory in the JVM:
-	 * Java 17's client cannot be closed, so sharing it is what bounds its connections (to
-	 * about the most requests ever in flight at once), and keeps them open for the next export.
-	 */
-	private static final Map<Duration, HttpClient> HTTP_CLIENTS = new ConcurrentHashMap<>();
 	private final List<SdkAutoCloseable> resources = new ArrayList<>();
 	private boolean closed;
 
@@ -76,7 +67,7 @@ public final class StoreFactory implements AutoCloseable {
 				return new FileStore(address.localPath().orElseThrow());
 			case S3:
 				if (options.credentialsMode() == StoreOptions.CredentialsMode.ANONYMOUS) {
-					return new HttpStore(httpClient(options.connectTimeout()), anonymousBucketUrl(address, options
+					return new HttpStore(options.connectTimeout(), anonymousBucketUrl(address, options
 							.effectiveEndpoint().orElse(null)), "s3://" + address.bucket() + "/", address.prefix(),
 							options.requestTimeout());
 				}
@@ -84,7 +75,7 @@ public final class StoreFactory implements AutoCloseable {
 						address.prefix());
 			default:
 				if (options.credentialsMode() == StoreOptions.CredentialsMode.ANONYMOUS) {
-					return new HttpStore(httpClient(options.connectTimeout()), address.bucketUrl().orElseThrow(),
+					return new HttpStore(options.connectTimeout(), address.bucketUrl().orElseThrow(),
 							address.prefix(), options.requestTimeout());
 				}
 				return new S3Store(s3Client(options, address.endpoint().orElse(null), region), address.bucket(),
@@ -128,13 +119,5 @@ public final class StoreFactory implements AutoCloseable {
 			s3Clients.put(key, client);
 		}
 		return client;
-	}
-
-	private static HttpClient httpClient(final Duration connectTimeout) {
-		return HTTP_CLIENTS.computeIfAbsent(connectTimeout, timeout -> HttpClient.newBuilder() //
-				.version(HttpClient.Version.HTTP_1_1) //
-				.connectTimeout(timeout) //
-				.followRedirects(HttpClient.Redirect.NORMAL) //
-				.build());
 	}
 }

@@ -9,7 +9,6 @@ import static org.openorganelle.fiji.store.StoreFailures.assertFailure;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +27,7 @@ class HttpStoreTest {
 	private static final int MANY = 1100;
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	private static final Duration CONNECT = Duration.ofSeconds(10);
 
 	private static S3TestServer server;
 
@@ -62,7 +61,7 @@ class HttpStoreTest {
 
 	@Test
 	void missingBucketIsAPermanentError() {
-		final HttpStore store = new HttpStore(HTTP, URI.create(server.endpoint() + "/no-such-bucket/"), "", TIMEOUT);
+		final HttpStore store = new HttpStore(CONNECT, URI.create(server.endpoint() + "/no-such-bucket/"), "", TIMEOUT);
 		final StoreException e = assertThrows(StoreException.class, () -> store.get("x/.zattrs"));
 		assertEquals(404, e.httpStatus());
 		assertFalse(e.isRetryable());
@@ -96,7 +95,7 @@ class HttpStoreTest {
 		assertEquals(MANY, listing.prefixes().size());
 		assertEquals(MANY, listing.objects().size());
 		assertEquals(String.format("p%05d", MANY - 1), listing.prefixes().get(MANY - 1));
-		final Listing paged = new HttpStore(HTTP, bucketUrl(), null, "many", TIMEOUT, 300).list("");
+		final Listing paged = new HttpStore(CONNECT, bucketUrl(), null, "many", TIMEOUT, 300).list("");
 		assertEquals(listing.prefixes(), paged.prefixes());
 		assertEquals(listing.objects(), paged.objects());
 	}
@@ -106,7 +105,7 @@ class HttpStoreTest {
 		final S3TestServer secured = S3TestServer.sharedCredentialed();
 		secured.createBucket(BUCKET);
 		secured.put(BUCKET, "private.zarr/.zattrs", bytes("{}"));
-		final HttpStore store = new HttpStore(HTTP, URI.create(secured.endpoint() + "/" + BUCKET + "/"), "private.zarr",
+		final HttpStore store = new HttpStore(CONNECT, URI.create(secured.endpoint() + "/" + BUCKET + "/"), "private.zarr",
 				TIMEOUT);
 		final AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> store.get(".zattrs"));
 		assertEquals(403, e.httpStatus());
@@ -117,7 +116,7 @@ class HttpStoreTest {
 	@Test
 	void httpFailuresAreClassified() throws IOException {
 		try (ScriptedHttpServer fake = new ScriptedHttpServer()) {
-			final HttpStore store = new HttpStore(HTTP, URI.create(fake.endpoint() + "/bkt/"), "root", TIMEOUT);
+			final HttpStore store = new HttpStore(CONNECT, URI.create(fake.endpoint() + "/bkt/"), "root", TIMEOUT);
 			fake.enqueue(ScriptedHttpServer.s3Error(403, "AccessDenied"), ScriptedHttpServer.s3Error(500,
 					"InternalError"), ScriptedHttpServer.s3Error(503, "SlowDown"), ScriptedHttpServer.reply(429, ""),
 					ScriptedHttpServer.s3Error(400, "InvalidRequest"), ScriptedHttpServer.reply(404, ""),
@@ -137,12 +136,13 @@ class HttpStoreTest {
 	@Test
 	void truncatedBodiesAndTimeoutsAreRetryable() throws IOException {
 		try (ScriptedHttpServer fake = new ScriptedHttpServer()) {
-			final HttpStore store = new HttpStore(HTTP, URI.create(fake.endpoint() + "/bkt/"), "", Duration.ofMillis(
+			final HttpStore store = new HttpStore(CONNECT, URI.create(fake.endpoint() + "/bkt/"), "", Duration.ofMillis(
 					500));
 			fake.enqueue(ScriptedHttpServer.reply(200, new byte[100]).truncatedAfter(40), ScriptedHttpServer.reply(200,
 					new byte[100]).delayedBy(3000));
 			final StoreException truncated = assertFailure(store, 0, true);
-			assertTrue(truncated.getMessage().contains(fake.endpoint() + "/bkt/k"), truncated.getMessage());
+			assertTrue(truncated.getMessage().startsWith("Truncated answer for " + fake.endpoint()
+					+ "/bkt/k: received 40 of 100 bytes"), truncated.getMessage());
 			final StoreException timeout = assertFailure(store, 0, true);
 			assertTrue(timeout.getMessage().contains("timed out"), timeout.getMessage());
 		}
@@ -153,7 +153,7 @@ class HttpStoreTest {
 		try (ScriptedHttpServer fake = new ScriptedHttpServer()) {
 			fake.enqueue(ScriptedHttpServer.s3Error(301, "PermanentRedirect").header("x-amz-bucket-region",
 					"us-west-2"));
-			final StoreException e = assertFailure(new HttpStore(HTTP, URI.create(fake.endpoint() + "/bkt/"), "",
+			final StoreException e = assertFailure(new HttpStore(CONNECT, URI.create(fake.endpoint() + "/bkt/"), "",
 					TIMEOUT), 301, false);
 			assertTrue(e.getMessage().contains("us-west-2"), e.getMessage());
 		}
@@ -162,7 +162,7 @@ class HttpStoreTest {
 	@Test
 	void virtualHostStyleUrls() throws IOException {
 		try (ScriptedHttpServer fake = new ScriptedHttpServer()) {
-			final HttpStore store = new HttpStore(HTTP, URI.create(fake.endpoint() + "/"), "root", TIMEOUT);
+			final HttpStore store = new HttpStore(CONNECT, URI.create(fake.endpoint() + "/"), "root", TIMEOUT);
 			fake.enqueue(ScriptedHttpServer.reply(200, "x"), listing("<IsTruncated>false</IsTruncated>"
 					+ "<Contents><Key>root/s0/a</Key></Contents>"));
 			assertArrayEquals(bytes("x"), store.get("s0/a").get());
@@ -176,7 +176,7 @@ class HttpStoreTest {
 	@Test
 	void continuationTokensAreEncoded() throws IOException {
 		try (ScriptedHttpServer fake = new ScriptedHttpServer()) {
-			final HttpStore store = new HttpStore(HTTP, URI.create(fake.endpoint() + "/bkt/"), "", TIMEOUT);
+			final HttpStore store = new HttpStore(CONNECT, URI.create(fake.endpoint() + "/bkt/"), "", TIMEOUT);
 			fake.enqueue(listing("<IsTruncated>true</IsTruncated><NextContinuationToken>a+b/c==</NextContinuationToken>"
 					+ "<CommonPrefixes><Prefix>p/</Prefix></CommonPrefixes>"), listing("<IsTruncated>false</IsTruncated>"
 							+ "<Contents><Key>o</Key></Contents>"));
@@ -191,7 +191,7 @@ class HttpStoreTest {
 	@Test
 	void answersThatAreNoListingsAreRejected() throws IOException {
 		try (ScriptedHttpServer fake = new ScriptedHttpServer()) {
-			final HttpStore store = new HttpStore(HTTP, URI.create(fake.endpoint() + "/bkt/"), "", TIMEOUT);
+			final HttpStore store = new HttpStore(CONNECT, URI.create(fake.endpoint() + "/bkt/"), "", TIMEOUT);
 			fake.enqueue(ScriptedHttpServer.reply(200, "<html><body>Index of /</body></html>"),
 					ScriptedHttpServer.reply(200, "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM "
 							+ "\"file:///etc/passwd\">]><ListBucketResult><Contents><Key>&x;</Key></Contents>"
@@ -211,7 +211,7 @@ class HttpStoreTest {
 	}
 
 	private static HttpStore store(final String prefix) {
-		return new HttpStore(HTTP, bucketUrl(), prefix, TIMEOUT);
+		return new HttpStore(CONNECT, bucketUrl(), prefix, TIMEOUT);
 	}
 
 	private static URI bucketUrl() {
