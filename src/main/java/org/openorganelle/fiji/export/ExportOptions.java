@@ -11,7 +11,7 @@ import org.openorganelle.fiji.OpenOrganelleException;
  */
 public final class ExportOptions {
 
-	/** Default parallel chunk fetches. */
+	/** Default requests in flight at once. */
 	public static final int DEFAULT_WORKERS = 16;
 	/** Default refusal threshold: 4 GiB. */
 	public static final long DEFAULT_MAX_BYTES = 4L << 30;

@@ -199,7 +199,6 @@ final class VolumeStreamer {
 			buffer = new byte[Math.toIntExact(Math.max(bytes, Math.min(passBytes, bytesTotal)))];
 	}
 
-
 	/** The part of a chunk inside a box, in array coordinates. */
 	private Region overlap(final long[] position, final Region box) {
 		final Region inBox = grid.intersection(position, box);
@@ -417,7 +416,6 @@ final class VolumeStreamer {
 			return block;
 		}
 	}
-
 
 	private static MessageDigest sha256() {
 		try {

@@ -128,8 +128,8 @@ public final class HttpStore implements KeyValueStore {
 		final URI target = URI.create(url);
 		try {
 			final HttpURLConnection connection = (HttpURLConnection) target.toURL().openConnection();
-			connection.setConnectTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, connectTimeout.toMillis())));
-			connection.setReadTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, requestTimeout.toMillis())));
+			connection.setConnectTimeout(millis(connectTimeout));
+			connection.setReadTimeout(millis(requestTimeout));
 			connection.setInstanceFollowRedirects(true);
 			connection.setUseCaches(false);
 			final int status = connection.getResponseCode();
@@ -149,6 +149,11 @@ public final class HttpStore implements KeyValueStore {
 					+ (e.getMessage() == null ? "" : ": " + e.getMessage()));
 			throw new StoreException(uri, 0, true, "Request for " + uri + " failed: " + reason, e);
 		}
+	}
+
+	/** A timeout as {@link HttpURLConnection} takes it: whole milliseconds, at most {@link Integer#MAX_VALUE}. */
+	private static int millis(final Duration timeout) {
+		return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
 	}
 
 	/** The body: {@code declared} bytes read straight into its array (fewer if the stream ends early), or all there are. */

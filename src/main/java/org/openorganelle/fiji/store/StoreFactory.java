@@ -65,14 +65,14 @@ public final class StoreFactory implements AutoCloseable {
 		switch (address.kind()) {
 			case FILE:
 				return new FileStore(address.localPath().orElseThrow());
-			case S3:
+			case S3: {
+				final URI endpoint = options.effectiveEndpoint().orElse(null);
 				if (options.credentialsMode() == StoreOptions.CredentialsMode.ANONYMOUS) {
-					return new HttpStore(options.connectTimeout(), anonymousBucketUrl(address, options
-							.effectiveEndpoint().orElse(null)), "s3://" + address.bucket() + "/", address.prefix(),
-							options.requestTimeout());
+					return new HttpStore(options.connectTimeout(), anonymousBucketUrl(address, endpoint), "s3://"
+							+ address.bucket() + "/", address.prefix(), options.requestTimeout());
 				}
-				return new S3Store(s3Client(options, options.effectiveEndpoint().orElse(null), region), address.bucket(),
-						address.prefix());
+				return new S3Store(s3Client(options, endpoint, region), address.bucket(), address.prefix());
+			}
 			default:
 				if (options.credentialsMode() == StoreOptions.CredentialsMode.ANONYMOUS) {
 					return new HttpStore(options.connectTimeout(), address.bucketUrl().orElseThrow(),
@@ -89,7 +89,7 @@ public final class StoreFactory implements AutoCloseable {
 	 * virtual-host URL, which reaches the bucket in whatever region it is (path style on the
 	 * global endpoint for a bucket name with dots, which TLS certificates do not cover).
 	 */
-	static URI anonymousBucketUrl(final StoreAddress address, final URI endpoint) {
+	private static URI anonymousBucketUrl(final StoreAddress address, final URI endpoint) {
 		final String bucket = Keys.encode(address.bucket(), false);
 		if (endpoint != null) {
 			final String base = endpoint.toString();
