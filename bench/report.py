@@ -72,6 +72,10 @@ def main():
         return "-" if x is None else fmt % x
 
     codec_label = {"zstd1": "zstd-1", "blosc": "blosc-lz4-5-shuffle", "gzip1": "gzip-1"}
+
+    def label(name):
+        codec = arrays[name]["codec"]
+        return codec_label.get(codec, codec)
     small = [n for n in arrays if not n.endswith("-big")]
     nrep = info.get("repeat", "?")
     out = []
@@ -89,7 +93,7 @@ def main():
         mb = ar["nbytes"] / 1e6
         to, tp = t("s3", "ours", n), t("s3", "zarr-python", n)
         out.append("| %s | %s %s | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %d |" % (
-            codec_label.get(ar["codec"], ar["codec"]), ar["dtype"], "x".join(map(str, ar["shape"])), mb,
+            label(n), ar["dtype"], "x".join(map(str, ar["shape"])), mb,
             ar["stored_bytes"] / 1e6, f(to), f(mb / to if to else None, "%.0f"), f(m("s3", "ours", n), "%.0f"),
             f(tp), f(mb / tp if tp else None, "%.0f"), f(m("s3", "zarr-python", n), "%.0f"),
             f(tp / to if to and tp else None, "%.2fx"), same("s3", n), f(ti("s3", "ours", n)),
@@ -113,12 +117,12 @@ def main():
         if cp is None and to is None:
             continue
         out.append("| %s | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-            codec_label.get(ar["codec"], ar["codec"]), ar["stored_bytes"] / 1e6, f(t("local", "cat-devnull", n)),
+            label(n), ar["stored_bytes"] / 1e6, f(t("local", "cat-devnull", n)),
             f(t("local", "cat-file", n)), f(cp), f(to), f(mb / to if to else None, "%.0f"),
             f(m("local", "ours", n), "%.0f"), f(tp), f(mb / tp if tp else None, "%.0f"),
             f(to / cp if to and cp else None, "%.2fx"), same("local", n)))
         local_line.append("%s: export %s s vs cp -r %s s (%s)" % (
-            codec_label.get(ar["codec"], ar["codec"]), f(to), f(cp), f(to / cp if to and cp else None, "%.2fx")))
+            label(n), f(to), f(cp), f(to / cp if to and cp else None, "%.2fx")))
     out.append("")
 
     def best_limit(name):
@@ -131,7 +135,7 @@ def main():
         met = value >= goal if higher_is_better else value <= goal
         return "met" if met else "missed (%.2f vs %.2f)" % (value, goal)
 
-    out.append("## 4. Remote reality: every request delayed by 20 ms (bench/latency_proxy.py), default settings\n")
+    out.append("## 3. Remote reality: every request delayed by 20 ms (bench/latency_proxy.py), default settings\n")
     out.append("| codec | ours s | zarr-python s | ratio (goal >= 1.5x) | identical .npy |")
     out.append("|---|---:|---:|---|---|")
     for n in small:
@@ -139,10 +143,10 @@ def main():
         if to is None:
             continue
         ratio = tp / to if to and tp else None
-        out.append("| %s | %s | %s | %s, %s | %s |" % (codec_label.get(arrays[n]["codec"], arrays[n]["codec"]), f(to),
+        out.append("| %s | %s | %s | %s, %s | %s |" % (label(n), f(to),
                    f(tp), f(ratio, "%.2fx"), verdict(ratio, 1.5), same("latency", n)))
     out.append("")
-    out.append("## 5. Inside a running JVM (how Fiji runs it) and the machine's limit\n")
+    out.append("## 4. Inside a running JVM (how Fiji runs it) and the machine's limit\n")
     out.append("Second export: the in-process time of the second of two exports in one ImageJ JVM "
                "(bench/export_twice.ijm). Limit: 16 plain concurrent GETs of the same chunks from the same server "
                "and native decoding (numcodecs) spread over the cores, whichever is longer (bench/machine_limit.py, "
@@ -160,7 +164,7 @@ def main():
         ratio = py_wall / second if py_wall and second else None
         over = second / lim["limit_s"] if lim and second else None
         out.append("| %s | %s | %s | %s | %s, %s | %s (%s, %s) | %s, %s | %s |" % (
-            codec_label.get(arrays[n]["codec"], arrays[n]["codec"]), f(second), f(py_inner), f(py_wall),
+            label(n), f(second), f(py_inner), f(py_wall),
             f(ratio, "%.2fx"), verdict(ratio, 2.0), f(lim and lim["limit_s"]), f(lim and lim["get_s"]),
             f(lim and lim["decode_cpu_s"]), f(over, "%.2fx"), verdict(over, 1.5, False), same("injvm", n)))
     out.append("")
@@ -169,7 +173,7 @@ def main():
         to, tp = t("s3", "ours", n), t("s3", "zarr-python", n)
         ratio = tp / to if to and tp else None
         out.append("- %s: CLI wall %s s vs zarr-python %s s = %s (goal >= 1.5x: %s); peak RSS %s MiB (goal < %.0f: %s)"
-                   % (codec_label.get(arrays[n]["codec"], arrays[n]["codec"]), f(to), f(tp), f(ratio, "%.2fx"),
+                   % (label(n), f(to), f(tp), f(ratio, "%.2fx"),
                       verdict(ratio, 1.5), f(m("s3", "ours", n), "%.0f"), a.rss_goal_mb,
                       verdict(m("s3", "ours", n), a.rss_goal_mb, False)))
     out.append("")
@@ -177,12 +181,12 @@ def main():
     big = [n for n in arrays if n.endswith("-big")]
     big_line = []
     if big:
-        out.append("## 3. Memory: exporting the large array over S3 (goal: peak RSS < %.0f MiB)\n" % a.rss_goal_mb)
+        out.append("## 5. Memory: exporting the large array over S3 (goal: peak RSS < %.0f MiB)\n" % a.rss_goal_mb)
         for n in big:
             ar = arrays[n]
             mb = ar["nbytes"] / 1e6
             desc = "%s (%s %s, %s, %.0f MB)" % (n, ar["dtype"], "x".join(map(str, ar["shape"])),
-                                              codec_label.get(ar["codec"], ar["codec"]), mb)
+                                              label(n), mb)
             for r in runs:
                 if r["phase"] != "big" or r["array"] != n or r["tool"] == "check":
                     continue

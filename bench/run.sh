@@ -258,38 +258,48 @@ ours warmup "$out/warm-ours" "$wname" "$wbytes"
 zarrpy warmup "$out/warm-py" "$wname" "$wbytes"
 rm -rf "$out/warm-ours" "$out/warm-py"
 
-# both_tools PHASE WHAT: both tools export every codec array over S3 ("${via:-$endpoint}"),
-# --repeat times, alternating which goes first; the two .npy files are compared with cmp.
-both_tools() {
-  local phase="$1" what="$2" line name codec bytes stored r d_ours d_py same
+# each_codec_array COMMAND...: runs COMMAND... NAME CODEC BYTES STORED for every codec array
+# (all but the ~2 GB one)
+each_codec_array() {
+  local line name codec bytes stored
   for line in "${arrays[@]}"; do
     read -r name codec bytes stored <<< "$line"
     [[ "$name" == *-big ]] && continue
-    say "$what export of recon-1/em/$name/s0 ($codec, $((bytes / 1000000)) MB), $repeat run(s) per tool"
-    for r in $(seq "$repeat"); do
-      d_ours="$out/$phase-$name-$r-ours"; d_py="$out/$phase-$name-$r-py"
-      if (( r % 2 )); then ours "$phase" "$d_ours" "$name" "$bytes"; zarrpy "$phase" "$d_py" "$name" "$bytes"
-      else zarrpy "$phase" "$d_py" "$name" "$bytes"; ours "$phase" "$d_ours" "$name" "$bytes"; fi
-      if cmp -s "$(npy_in "$d_ours")" "$(npy_in "$d_py")"; then same=yes; else same=no; fi
-      note "$phase" "$name" identical "$same"
-      [[ "$same" == yes ]] || say "  run $r: the two .npy files DIFFER ($(npy_in "$d_ours") vs $(npy_in "$d_py"))"
-      (( keep )) || rm -rf "$d_ours" "$d_py"
-    done
+    "$@" "$name" "$codec" "$bytes" "$stored"
+  done
+}
+# compare PHASE NAME OURS_DIR PY_DIR: notes whether the two .npy files are byte-identical (cmp),
+# then deletes both directories unless --keep-output
+compare() {
+  local phase="$1" name="$2" d_ours="$3" d_py="$4" same
+  if cmp -s "$(npy_in "$d_ours")" "$(npy_in "$d_py")"; then same=yes; else same=no; fi
+  note "$phase" "$name" identical "$same"
+  [[ "$same" == yes ]] || say "  $phase $name: the two .npy files DIFFER ($(npy_in "$d_ours") vs $(npy_in "$d_py"))"
+  (( keep )) || rm -rf "$d_ours" "$d_py"
+}
+# both_tools PHASE WHAT NAME CODEC BYTES STORED: both tools export the array over S3
+# ("${via:-$endpoint}"), --repeat times, alternating which goes first
+both_tools() {
+  local phase="$1" what="$2" name="$3" codec="$4" bytes="$5" r d_ours d_py
+  say "$what export of recon-1/em/$name/s0 ($codec, $((bytes / 1000000)) MB), $repeat run(s) per tool"
+  for r in $(seq "$repeat"); do
+    d_ours="$out/$phase-$name-$r-ours"; d_py="$out/$phase-$name-$r-py"
+    if (( r % 2 )); then ours "$phase" "$d_ours" "$name" "$bytes"; zarrpy "$phase" "$d_py" "$name" "$bytes"
+    else zarrpy "$phase" "$d_py" "$name" "$bytes"; ours "$phase" "$d_ours" "$name" "$bytes"; fi
+    compare "$phase" "$name" "$d_ours" "$d_py"
   done
 }
 
 # ---- 1. S3: both tools, per codec array
-both_tools s3 S3
+each_codec_array both_tools s3 S3
 
 # ---- 2. local store: this project vs a raw copy of the chunk bytes (and zarr-python)
 timed() { # phase tool array bytes -- command (a shell string)
   local phase="$1" tool="$2" array="$3" bytes="$4"; shift 5
   measure "$phase" "$tool" "$array" "$bytes" "$out/none" -- bash -c "$1"
 }
-for line in "${arrays[@]}"; do
-  read -r name codec bytes stored <<< "$line"
-  [[ "$name" == *-big ]] && continue
-  src="$container_dir/recon-1/em/$name/s0"
+local_row() { # NAME CODEC BYTES STORED
+  local name="$1" codec="$2" bytes="$3" stored="$4" src="$container_dir/recon-1/em/$1/s0" r d_ours d_py
   say "local export of $src ($codec): raw copies vs exports, $repeat run(s)"
   find "$src" -type f -exec cat {} + > /dev/null   # page cache warm for every reader
   for r in $(seq "$repeat"); do
@@ -304,13 +314,12 @@ for line in "${arrays[@]}"; do
         --max-bytes 8G
     measure local zarr-python "$name" "$bytes" "$d_py" -- \
       $PY "$here/zarr_python_export.py" --local "$container_dir" --array "recon-1/em/$name" --level s0 --output "$d_py"
-    if cmp -s "$(npy_in "$d_ours")" "$(npy_in "$d_py")"; then same=yes; else same=no; fi
-    note local "$name" identical "$same"
-    (( keep )) || rm -rf "$d_ours" "$d_py"
+    compare local "$name" "$d_ours" "$d_py"
   done
-done
+}
+each_codec_array local_row
 
-# ---- 4. remote reality: both tools through a loopback proxy adding 20 ms to every request
+# ---- 3. remote reality: both tools through a loopback proxy adding 20 ms to every request
 # (bench/latency_proxy.py), each with its default settings.
 lat_port_file="$work/latency-proxy.port"
 rm -f "$lat_port_file"
@@ -321,17 +330,16 @@ for i in $(seq 100); do [[ -s "$lat_port_file" ]] && break; sleep 0.1; done
 [[ -s "$lat_port_file" ]] || die "the latency proxy did not start (see $log/latency-proxy.log)"
 via="http://127.0.0.1:$(cat "$lat_port_file")"
 say "latency proxy (pid $proxy_pid) at $via: 20 ms per request"
-both_tools latency "20 ms latency:"
+each_codec_array both_tools latency "20 ms latency:"
 kill "$proxy_pid" 2>/dev/null || true
 wait "$proxy_pid" 2>/dev/null || true
 via=""
 
-# ---- 5. inside a running JVM, as Fiji runs it: ImageJ 1 exports the array twice in one JVM
+# ---- 4. inside a running JVM, as Fiji runs it: ImageJ 1 exports the array twice in one JVM
 # (bench/export_twice.ijm through scripts/imagej -batch); the second export's own time is the
 # row's figure, next to zarr-python's cold export (one Python process per export).
-for line in "${arrays[@]}"; do
-  read -r name codec bytes stored <<< "$line"
-  [[ "$name" == *-big ]] && continue
+in_jvm_row() { # NAME CODEC BYTES STORED
+  local name="$1" codec="$2" bytes="$3" r d_ours d_py
   say "in one JVM: recon-1/em/$name/s0 ($codec) exported twice, $repeat run(s)"
   for r in $(seq "$repeat"); do
     d_ours="$out/jvm-$name-$r-ours"; d_py="$out/jvm-$name-$r-py"
@@ -339,26 +347,26 @@ for line in "${arrays[@]}"; do
     measure injvm ours "$name" "$bytes" "$d_ours/second" -- "$root/scripts/imagej" --headless -batch \
       "$here/export_twice.ijm" "address=[s3://$BUCKET/$CONTAINER] endpoint=[$endpoint] array=[recon-1/em/$name] level=s0 limit=8G|$d_ours"
     zarrpy injvm "$d_py" "$name" "$bytes"
-    if cmp -s "$(npy_in "$d_ours/second")" "$(npy_in "$d_py")"; then same=yes; else same=no; fi
-    note injvm "$name" identical "$same"
-    (( keep )) || rm -rf "$d_ours" "$d_py"
+    compare injvm "$name" "$d_ours/second" "$d_py"
+    (( keep )) || rm -rf "$d_ours"
   done
-done
+}
+each_codec_array in_jvm_row
 
-# ---- 6. the machine's limit: 16 plain concurrent GETs of the same chunks + native decoding
+# ---- 4b. the machine's limit: 16 plain concurrent GETs of the same chunks + native decoding
 # (bench/machine_limit.py), best of the runs.
-for line in "${arrays[@]}"; do
-  read -r name codec bytes stored <<< "$line"
-  [[ "$name" == *-big ]] && continue
+limit_row() { # NAME CODEC BYTES STORED
+  local name="$1" codec="$2" r limit_json
   say "machine limit for recon-1/em/$name/s0 ($codec)"
   for r in $(seq "$repeat"); do
     limit_json="$($PY "$here/machine_limit.py" --endpoint "$endpoint" --bucket "$BUCKET" \
       --key-prefix "$CONTAINER/recon-1/em/$name/s0" --local-dir "$container_dir/recon-1/em/$name/s0")"
     printf '{"phase":"limit","tool":"limit","array":"%s","limit":%s}\n' "$name" "$limit_json" >> "$runs"
   done
-done
+}
+each_codec_array limit_row
 
-# ---- 3. the ~2 GB array: peak RSS of this project (goal < 300 MB), zarr-python for reference.
+# ---- 5. the ~2 GB array: peak RSS of this project (goal < 300 MB), zarr-python for reference.
 # BENCH_BIG_JAVA_OPTS may list several option sets separated by "|" (an empty set = the launcher's
 # defaults), e.g. "|-Xmx256m": one export per set. Outputs are compared by SHA-256 (sha256sum,
 # computed here) so that only one 2 GB file is on disk at a time.
