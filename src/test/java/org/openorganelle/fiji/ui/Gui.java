@@ -2,9 +2,9 @@ package org.openorganelle.fiji.ui;
 
 import java.awt.Component;
 import java.awt.Container;
-import java.awt.Rectangle;
-import java.awt.Robot;
+import java.awt.Graphics2D;
 import java.awt.Window;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.imageio.ImageIO;
+import javax.swing.RootPaneContainer;
 import javax.swing.SwingUtilities;
 
 /**
@@ -83,13 +84,29 @@ final class Gui {
 		return null;
 	}
 
-	/** Saves a screenshot of a window to {@code target/screenshots/<name>.png}. */
+	/**
+	 * Saves a picture of a window's content to {@code target/screenshots/<name>.png}, painted
+	 * by the window itself: a capture of the screen would show whatever lies on top of it (Xvfb
+	 * has no window manager to raise a dialog above the browser).
+	 */
 	static Path screenshot(final Window window, final String name) throws Exception {
-		final Rectangle bounds = get(() -> window.getBounds());
+		final BufferedImage image = get(() -> {
+			final Component content = window instanceof RootPaneContainer ? ((RootPaneContainer) window).getRootPane()
+					: window;
+			final BufferedImage picture = new BufferedImage(content.getWidth(), content.getHeight(),
+					BufferedImage.TYPE_INT_RGB);
+			final Graphics2D g = picture.createGraphics();
+			try {
+				content.printAll(g);
+			} finally {
+				g.dispose();
+			}
+			return picture;
+		});
 		final Path file = Paths.get("target", "screenshots", name + ".png");
 		Files.createDirectories(file.getParent());
 		try {
-			ImageIO.write(new Robot().createScreenCapture(bounds), "png", file.toFile());
+			ImageIO.write(image, "png", file.toFile());
 		} catch (final IOException e) {
 			throw new IOException("cannot write " + file, e);
 		}
