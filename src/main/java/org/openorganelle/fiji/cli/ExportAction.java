@@ -6,11 +6,11 @@ import java.util.concurrent.Callable;
 
 import org.openorganelle.fiji.ByteSize;
 import org.openorganelle.fiji.HumanReadable;
+import org.openorganelle.fiji.array.Json;
+import org.openorganelle.fiji.codec.ZstdDecoders;
 import org.openorganelle.fiji.export.ExportOptions;
 import org.openorganelle.fiji.export.ExportPlan;
 import org.openorganelle.fiji.export.ExportResult;
-import org.openorganelle.fiji.zarr.Json;
-import org.openorganelle.fiji.zarr.codec.ZstdDecoders;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.openorganelle.fiji.HumanReadable;
+import org.openorganelle.fiji.array.Json;
 import org.openorganelle.fiji.catalog.DatasetFacts;
 import org.openorganelle.fiji.discovery.ImageEntry;
 import org.openorganelle.fiji.multiscale.LevelColumns;
 import org.openorganelle.fiji.multiscale.LevelTransform;
 import org.openorganelle.fiji.multiscale.MultiscaleGroup;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
-import org.openorganelle.fiji.zarr.Json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;

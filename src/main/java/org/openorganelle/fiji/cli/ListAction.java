@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.openorganelle.fiji.array.Json;
 import org.openorganelle.fiji.catalog.DatasetCatalog;
 import org.openorganelle.fiji.catalog.DatasetFacts;
 import org.openorganelle.fiji.discovery.BucketBrowser;
 import org.openorganelle.fiji.discovery.DatasetLocator;
 import org.openorganelle.fiji.store.StoreAddress;
-import org.openorganelle.fiji.zarr.Json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

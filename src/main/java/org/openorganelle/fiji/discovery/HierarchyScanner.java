@@ -14,18 +14,19 @@ import java.util.regex.Pattern;
 
 import org.openorganelle.fiji.DaemonThreads;
 import org.openorganelle.fiji.OpenOrganelleException;
+import org.openorganelle.fiji.array.ContainerFormat;
+import org.openorganelle.fiji.array.FormatException;
+import org.openorganelle.fiji.array.Node;
+import org.openorganelle.fiji.array.NodePaths;
 import org.openorganelle.fiji.multiscale.Multiscale;
 import org.openorganelle.fiji.multiscale.MultiscaleParser;
 import org.openorganelle.fiji.store.KeyValueStore;
 import org.openorganelle.fiji.store.Listing;
-import org.openorganelle.fiji.zarr.Json;
-import org.openorganelle.fiji.zarr.ZarrFormatException;
-import org.openorganelle.fiji.zarr.ZarrPaths;
 
 /**
- * Finds the images of a Zarr container by walking its tree: one listing per group,
- * siblings listed in parallel, a group's {@code .zattrs} read only when the listing shows
- * it; the walk stops at multiscale groups and arrays, so no level or chunk below them is
+ * Finds the images of a container (any {@link ContainerFormat}) by walking its tree: one
+ * listing per group, siblings listed in parallel, a node's attributes read only when the
+ * listing shows it; the walk stops at multiscale groups and arrays, so no level or chunk below them is
  * listed and no chunk byte is read. Groups without multiscale attributes whose children
  * {@code s0, s1, ...} are arrays are reported as multiscale images with listed levels.
  */
@@ -37,17 +38,20 @@ public final class HierarchyScanner {
 	private static final Pattern LEVEL_NAME = Pattern.compile("s\\d+");
 
 	private final KeyValueStore store;
+	private final ContainerFormat format;
 	private final int parallelism;
 
 	/**
 	 * @param store the container (use {@link org.openorganelle.fiji.zarr.ConsolidatedMetadata}
 	 *        when it has {@code .zmetadata})
+	 * @param format the container's format
 	 * @param parallelism concurrent listings
 	 */
-	public HierarchyScanner(final KeyValueStore store, final int parallelism) {
+	public HierarchyScanner(final KeyValueStore store, final ContainerFormat format, final int parallelism) {
 		if (parallelism < 1)
 			throw new IllegalArgumentException("parallelism must be positive");
 		this.store = store;
+		this.format = format;
 		this.parallelism = parallelism;
 	}
 
@@ -61,7 +65,7 @@ public final class HierarchyScanner {
 		final ExecutorService pool = Executors.newFixedThreadPool(parallelism, DaemonThreads.named(
 				"openorganelle-scan"));
 		try {
-			return walk(ZarrPaths.normalize(under), pool);
+			return walk(NodePaths.normalize(under), pool);
 		} finally {
 			pool.shutdownNow();
 		}
@@ -102,7 +106,7 @@ public final class HierarchyScanner {
 	private static void groupListedLevels(final List<String> arrays, final Map<String, ImageEntry> images) {
 		final Map<String, List<String>> levelsByParent = new TreeMap<>();
 		for (final String path : arrays) {
-			final String name = ZarrPaths.name(path);
+			final String name = NodePaths.name(path);
 			final String parent = path.length() > name.length() ? path.substring(0, path.length() - name.length() - 1)
 					: "";
 			if (LEVEL_NAME.matcher(name).matches())
@@ -119,24 +123,22 @@ public final class HierarchyScanner {
 
 	private Visit visit(final String node) {
 		final Listing listing = store.list(node);
-		if (listing.objects().contains(".zarray"))
-			return new Visit(node, null, true, Collections.emptyList(), null);
 		String note = null;
-		if (listing.objects().contains(".zattrs")) {
-			final String key = ZarrPaths.child(node, ".zattrs");
-			try {
-				final Optional<Multiscale> multiscale = store.get(key).flatMap(
-						bytes -> MultiscaleParser.parse(Json.parseObject(bytes, store.uri(key)), store.uri(key)));
-				if (multiscale.isPresent())
-					return new Visit(node, new ImageEntry(node, multiscale.get().dialect(),
-							multiscale.get().levelPaths()), false, Collections.emptyList(), null);
-			} catch (final ZarrFormatException e) {
-				note = "skipped the attributes of " + store.uri(node) + ": " + e.getMessage();
-			}
+		try {
+			final Node kind = format.node(store, node, listing);
+			if (kind.isArray())
+				return new Visit(node, null, true, Collections.emptyList(), null);
+			final Optional<Multiscale> multiscale = kind.attributes()
+					.flatMap(attributes -> MultiscaleParser.parse(attributes, store.uri(node)));
+			if (multiscale.isPresent())
+				return new Visit(node, new ImageEntry(node, multiscale.get().dialect(), multiscale.get().levelPaths()),
+						false, Collections.emptyList(), null);
+		} catch (final FormatException e) {
+			note = "skipped the attributes of " + store.uri(node) + ": " + e.getMessage();
 		}
 		final List<String> children = new ArrayList<>();
 		for (final String child : listing.prefixes())
-			children.add(ZarrPaths.child(node, child));
+			children.add(NodePaths.child(node, child));
 		return new Visit(node, null, false, children, note);
 	}
 

@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 import org.openorganelle.fiji.NotFoundException;
 import org.openorganelle.fiji.OpenOrganelleException;
+import org.openorganelle.fiji.array.NodePaths;
 import org.openorganelle.fiji.multiscale.MultiscaleGroup;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
-import org.openorganelle.fiji.zarr.ZarrPaths;
 
 /**
  * A level of a multiscale image chosen by what users type: a multiscale group plus a
@@ -38,18 +38,18 @@ public final class ImageSelection {
 	 */
 	public static ImageSelection resolve(final Container container, final String path, final String defaultLevel,
 			final boolean explicitLevel) {
-		final String p = ZarrPaths.normalize(UserNames.path("array", path));
+		final String p = NodePaths.normalize(UserNames.path("array", path));
 		UserNames.path("level", defaultLevel);
 		if (p.isEmpty())
 			throw new OpenOrganelleException("no array given: name one of " + container.imagePaths());
 		final Optional<MultiscaleGroup> group = container.store().list(p).isEmpty() ? Optional.empty()
-				: MultiscaleGroup.find(container.store(), p);
+				: MultiscaleGroup.find(container.store(), container.format(), p);
 		if (group.isPresent())
 			return new ImageSelection(group.get(), group.get().level(defaultLevel));
-		final String name = ZarrPaths.name(p);
+		final String name = NodePaths.name(p);
 		if (LEVEL.matcher(name).matches() && p.length() > name.length()) {
 			final String parent = p.substring(0, p.length() - name.length() - 1);
-			final Optional<MultiscaleGroup> owner = MultiscaleGroup.find(container.store(), parent);
+			final Optional<MultiscaleGroup> owner = MultiscaleGroup.find(container.store(), container.format(), parent);
 			if (owner.isPresent() && owner.get().levelNames().contains(name)) {
 				if (explicitLevel && !name.equals(defaultLevel))
 					throw new OpenOrganelleException("the path " + p + " names level " + name + " but --level is "

@@ -2,10 +2,10 @@ package org.openorganelle.fiji.export;
 
 import java.nio.file.Path;
 
+import org.openorganelle.fiji.array.Region;
 import org.openorganelle.fiji.catalog.DatasetFacts;
 import org.openorganelle.fiji.multiscale.MultiscaleGroup;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
-import org.openorganelle.fiji.zarr.Region;
 
 /**
  * One array to export: which level of which multiscale image, which region, and where

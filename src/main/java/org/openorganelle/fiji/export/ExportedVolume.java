@@ -3,9 +3,9 @@ package org.openorganelle.fiji.export;
 import java.nio.file.Path;
 import java.time.Instant;
 
+import org.openorganelle.fiji.array.DataType;
+import org.openorganelle.fiji.array.Region;
 import org.openorganelle.fiji.catalog.DatasetFacts;
-import org.openorganelle.fiji.zarr.DataType;
-import org.openorganelle.fiji.zarr.Region;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
 import org.openorganelle.fiji.DaemonThreads;
 import org.openorganelle.fiji.HumanReadable;
 import org.openorganelle.fiji.OpenOrganelleException;
+import org.openorganelle.fiji.array.ArrayMetadata;
+import org.openorganelle.fiji.array.Json;
 import org.openorganelle.fiji.discovery.Modality;
 import org.openorganelle.fiji.multiscale.LevelTransform;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
-import org.openorganelle.fiji.zarr.Json;
-import org.openorganelle.fiji.zarr.ZarrArrayMetadata;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -142,7 +142,7 @@ public final class Exporter {
 	private static ExportedVolume describe(final ExportRequest request, final VolumeStreamer.Result streamed,
 			final OutputFiles files, final Instant started, final Instant finished) {
 		final ScaleLevel level = request.level();
-		final ZarrArrayMetadata metadata = level.metadata();
+		final ArrayMetadata metadata = level.metadata();
 		final ExportedVolume v = new ExportedVolume();
 		v.dataset = request.dataset();
 		v.containerUri = request.group().store().uri("");

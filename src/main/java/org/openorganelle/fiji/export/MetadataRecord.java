@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.openorganelle.fiji.OpenOrganelleException;
+import org.openorganelle.fiji.array.Json;
+import org.openorganelle.fiji.array.Region;
 import org.openorganelle.fiji.catalog.DatasetFacts;
-import org.openorganelle.fiji.zarr.Json;
-import org.openorganelle.fiji.zarr.Region;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -2,7 +2,7 @@ package org.openorganelle.fiji.export;
 
 import java.nio.charset.StandardCharsets;
 
-import org.openorganelle.fiji.zarr.DataType;
+import org.openorganelle.fiji.array.DataType;
 
 /**
  * The header of a NumPy {@code .npy} file, format version 1.0, C order, written exactly

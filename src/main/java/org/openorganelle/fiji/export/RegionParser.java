@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 import org.openorganelle.fiji.HumanReadable;
 import org.openorganelle.fiji.OpenOrganelleException;
+import org.openorganelle.fiji.array.Region;
 import org.openorganelle.fiji.multiscale.LevelTransform;
-import org.openorganelle.fiji.zarr.Region;
 
 /**
  * Parses regions as users write them, in NumPy slice style, one {@code start:stop} per

@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.openorganelle.fiji.OpenOrganelleException;
-import org.openorganelle.fiji.zarr.ChunkGrid;
-import org.openorganelle.fiji.zarr.Region;
+import org.openorganelle.fiji.array.ChunkGrid;
+import org.openorganelle.fiji.array.Region;
 
 /**
  * Decoded chunk boxes of one slab, kept in a temporary file while the slab is written in

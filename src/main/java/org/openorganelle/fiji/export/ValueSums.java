@@ -7,10 +7,10 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.nio.ByteOrder;
 
-import org.openorganelle.fiji.zarr.BoxRows;
-import org.openorganelle.fiji.zarr.ChunkGrid;
-import org.openorganelle.fiji.zarr.DataType;
-import org.openorganelle.fiji.zarr.Region;
+import org.openorganelle.fiji.array.BoxRows;
+import org.openorganelle.fiji.array.ChunkGrid;
+import org.openorganelle.fiji.array.DataType;
+import org.openorganelle.fiji.array.Region;
 
 /**
  * The sum and count of exported voxel values, for the record's {@code global_mean}.

@@ -25,12 +25,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.openorganelle.fiji.DaemonThreads;
 import org.openorganelle.fiji.OpenOrganelleException;
-import org.openorganelle.fiji.zarr.BlockCopy;
-import org.openorganelle.fiji.zarr.ChunkGrid;
-import org.openorganelle.fiji.zarr.ChunkReader;
-import org.openorganelle.fiji.zarr.Region;
-import org.openorganelle.fiji.zarr.ZarrArray;
-import org.openorganelle.fiji.zarr.ZarrArrayMetadata;
+import org.openorganelle.fiji.array.ArrayMetadata;
+import org.openorganelle.fiji.array.BlockCopy;
+import org.openorganelle.fiji.array.ChunkGrid;
+import org.openorganelle.fiji.array.ChunkReader;
+import org.openorganelle.fiji.array.ChunkedArray;
+import org.openorganelle.fiji.array.Region;
 
 /**
  * Streams a region of an array into an {@code .npy} file in file order, hashing and
@@ -55,8 +55,8 @@ final class VolumeStreamer {
 	/** How often a wait for chunk tasks checks for a failure or a cancellation. */
 	private static final long POLL_MILLIS = 50;
 
-	private final ZarrArray array;
-	private final ZarrArrayMetadata metadata;
+	private final ChunkedArray array;
+	private final ArrayMetadata metadata;
 	private final Region region;
 	private final int workers;
 	private final long passBytes;
@@ -98,13 +98,13 @@ final class VolumeStreamer {
 	 * @param memoryBudget bytes for the output buffer (it holds at least one row)
 	 * @param spoolDirectory where a slab spool file goes when a slab exceeds the budget
 	 */
-	VolumeStreamer(final ZarrArray array, final Region region, final int workers, final long memoryBudget,
+	VolumeStreamer(final ChunkedArray array, final Region region, final int workers, final long memoryBudget,
 			final Path spoolDirectory, final Cancellation cancellation, final ExportProgress progress) {
 		this.array = array;
 		this.metadata = array.metadata();
 		this.region = region;
 		this.workers = workers;
-		this.passBytes = Math.min(ZarrArrayMetadata.MAX_CHUNK_BYTES, Math.max(1, memoryBudget));
+		this.passBytes = Math.min(ArrayMetadata.MAX_CHUNK_BYTES, Math.max(1, memoryBudget));
 		this.spoolDirectory = spoolDirectory;
 		this.cancellation = cancellation;
 		this.progress = progress;

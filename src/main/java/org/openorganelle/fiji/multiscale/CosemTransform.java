@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.openorganelle.fiji.zarr.ZarrFormatException;
+import org.openorganelle.fiji.array.FormatException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,16 +26,16 @@ public final class CosemTransform {
 	}
 
 	/**
-	 * @throws ZarrFormatException when the transform lacks scale or translate, or ranks disagree
+	 * @throws FormatException when the transform lacks scale or translate, or ranks disagree
 	 */
 	public static CosemTransform parse(final JsonNode transform, final String where) {
 		if (transform == null || !transform.isObject())
-			throw new ZarrFormatException("transform of " + where + " is missing");
+			throw new FormatException("transform of " + where + " is missing");
 		final JsonNode scale = transform.get("scale");
 		final JsonNode translate = transform.get("translate");
 		if (scale == null || !scale.isArray() || translate == null || !translate.isArray()
 				|| scale.size() != translate.size() || scale.size() == 0)
-			throw new ZarrFormatException("transform of " + where + " needs scale and translate of equal length");
+			throw new FormatException("transform of " + where + " needs scale and translate of equal length");
 		final int rank = scale.size();
 		final boolean fortran = transform.path("order").asText("C").equals("F");
 		final List<String> axes = new ArrayList<>();
@@ -45,7 +45,7 @@ public final class CosemTransform {
 			final int from = fortran ? rank - 1 - d : d;
 			final double factor = Units.nanometresPer(transform.path("units").path(from).asText(null));
 			if (!scale.get(from).isNumber() || !translate.get(from).isNumber())
-				throw new ZarrFormatException("transform of " + where + " must hold numbers");
+				throw new FormatException("transform of " + where + " must hold numbers");
 			s[d] = scale.get(from).doubleValue() * factor;
 			t[d] = translate.get(from).doubleValue() * factor;
 			axes.add(transform.path("axes").path(from).asText(""));

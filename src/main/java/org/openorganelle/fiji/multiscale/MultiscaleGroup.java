@@ -6,63 +6,67 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.openorganelle.fiji.NotFoundException;
+import org.openorganelle.fiji.array.ChunkedArray;
+import org.openorganelle.fiji.array.ContainerFormat;
+import org.openorganelle.fiji.array.FormatException;
+import org.openorganelle.fiji.array.Json;
+import org.openorganelle.fiji.array.NodePaths;
 import org.openorganelle.fiji.store.KeyValueStore;
 import org.openorganelle.fiji.store.Listing;
-import org.openorganelle.fiji.zarr.Json;
-import org.openorganelle.fiji.zarr.ZarrArray;
-import org.openorganelle.fiji.zarr.ZarrFormatException;
-import org.openorganelle.fiji.zarr.ZarrPaths;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A multiscale image in a Zarr hierarchy (e.g. {@code recon-2/em/fibsem-int16}): the
- * group's multiscale description, and its levels opened on demand. Opening reads the
- * group's {@code .zattrs} only (plus one listing when the attributes name no levels);
- * each level costs one {@code .zarray} read; no chunk is read.
+ * A multiscale image in a Zarr or N5 hierarchy (e.g. {@code recon-2/em/fibsem-int16}):
+ * the group's multiscale description, and its levels opened on demand. Opening reads the
+ * group's attributes only (plus one listing when the attributes name no levels); each
+ * level costs one metadata read ({@code .zarray}, plus {@code .zattrs} when the group
+ * gives no geometry; N5's {@code attributes.json} holds both); no chunk is read.
  */
 public final class MultiscaleGroup {
 
 	private static final Pattern LEVEL_NAME = Pattern.compile("s\\d+");
 
 	private final KeyValueStore store;
+	private final ContainerFormat format;
 	private final String path;
 	private final Multiscale multiscale;
 
-	public MultiscaleGroup(final KeyValueStore store, final String path, final Multiscale multiscale) {
+	public MultiscaleGroup(final KeyValueStore store, final ContainerFormat format, final String path,
+			final Multiscale multiscale) {
 		this.store = store;
-		this.path = ZarrPaths.normalize(path);
+		this.format = format;
+		this.path = NodePaths.normalize(path);
 		this.multiscale = multiscale;
 	}
 
 	/**
 	 * Opens the multiscale group at a path.
 	 *
-	 * @throws ZarrFormatException when the path holds no multiscale group
+	 * @throws FormatException when the path holds no multiscale group
 	 */
-	public static MultiscaleGroup open(final KeyValueStore store, final String path) {
-		return find(store, path).orElseThrow(() -> new ZarrFormatException("no multiscale image at "
-				+ store.uri(ZarrPaths.normalize(path)) + ": its attributes describe none and it has no s0, s1, ... levels"));
+	public static MultiscaleGroup open(final KeyValueStore store, final ContainerFormat format, final String path) {
+		return find(store, format, path).orElseThrow(() -> new FormatException("no multiscale image at "
+				+ store.uri(NodePaths.normalize(path)) + ": its attributes describe none and it has no s0, s1, ... levels"));
 	}
 
 	/**
 	 * The multiscale group at a path, if there is one: described by its attributes, or a
 	 * group whose children {@code s0, s1, ...} are its levels.
 	 *
-	 * @throws ZarrFormatException when its multiscale attributes are malformed
+	 * @throws FormatException when its multiscale attributes are malformed
 	 */
-	public static Optional<MultiscaleGroup> find(final KeyValueStore store, final String path) {
-		final String group = ZarrPaths.normalize(path);
-		final Optional<ObjectNode> attributes = store.get(ZarrPaths.child(group, ".zattrs"))
-				.map(bytes -> Json.parseObject(bytes, store.uri(ZarrPaths.child(group, ".zattrs"))));
-		final Optional<Multiscale> described = attributes
-				.flatMap(a -> MultiscaleParser.parse(a, store.uri(ZarrPaths.child(group, ".zattrs"))));
+	public static Optional<MultiscaleGroup> find(final KeyValueStore store, final ContainerFormat format,
+			final String path) {
+		final String group = NodePaths.normalize(path);
+		final Optional<ObjectNode> attributes = format.attributes(store, group);
+		final Optional<Multiscale> described = attributes.flatMap(a -> MultiscaleParser.parse(a, store.uri(group)));
 		if (described.isPresent())
-			return Optional.of(new MultiscaleGroup(store, group, described.get()));
+			return Optional.of(new MultiscaleGroup(store, format, group, described.get()));
 		final List<String> levels = listedLevels(store.list(group));
 		if (levels.isEmpty())
 			return Optional.empty();
-		return Optional.of(new MultiscaleGroup(store, group, new Multiscale("", Multiscale.Dialect.LISTED, List.of(),
+		return Optional.of(new MultiscaleGroup(store, format, group, new Multiscale("", Multiscale.Dialect.LISTED, List.of(),
 				levels, List.of(), attributes.orElseGet(() -> Json.mapper().createObjectNode()))));
 	}
 
@@ -79,6 +83,11 @@ public final class MultiscaleGroup {
 	/** The store (container) the group is in. */
 	public KeyValueStore store() {
 		return store;
+	}
+
+	/** The container's format. */
+	public ContainerFormat format() {
+		return format;
 	}
 
 	/** The group's path in its store. */
@@ -101,28 +110,19 @@ public final class MultiscaleGroup {
 	}
 
 	/**
-	 * Opens one level: reads its {@code .zarray} and, when the group gives no geometry, the
-	 * level's own COSEM {@code transform} attribute if it has one.
+	 * Opens one level: reads its array metadata and, when the group gives no geometry, the
+	 * level's own attributes (COSEM {@code transform} or N5 {@code pixelResolution}).
 	 *
 	 * @throws NotFoundException naming the valid levels when there is no such level
 	 */
 	public ScaleLevel level(final String name) {
 		if (!levelNames().contains(name))
 			throw new NotFoundException("level", name, uri(), levelNames());
-		final String levelPath = ZarrPaths.child(path, name);
-		final ZarrArray array = ZarrArray.open(store, levelPath);
-		final LevelTransform transform = multiscale.transform(name).orElseGet(() -> arrayTransform(levelPath, name));
+		final ChunkedArray array = format.openArray(store, NodePaths.child(path, name));
+		final LevelTransform transform = multiscale.transform(name)
+				.orElseGet(() -> format.attributes(array).flatMap(a -> ArrayGeometry.parse(a, name, array.uri()))
+						.orElse(null));
 		return new ScaleLevel(name, array, transform);
-	}
-
-	private LevelTransform arrayTransform(final String levelPath, final String name) {
-		final String key = ZarrPaths.child(levelPath, ".zattrs");
-		final Optional<byte[]> bytes = store.get(key);
-		if (bytes.isEmpty())
-			return null;
-		final ObjectNode attributes = Json.parseObject(bytes.get(), store.uri(key));
-		return attributes.has("transform") ? CosemTransform.parse(attributes.get("transform"), store.uri(key))
-				.toLevelTransform(name) : null;
 	}
 
 	/** All levels, finest first (one {@code .zarray} read each). */

@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-import org.openorganelle.fiji.zarr.ZarrFormatException;
+import org.openorganelle.fiji.array.FormatException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,13 +26,13 @@ public final class MultiscaleParser {
 	 * @param attributes a group's {@code .zattrs}
 	 * @param uri the attributes' URI, named in errors
 	 * @return the description, or empty when the attributes describe no multiscale image
-	 * @throws ZarrFormatException when multiscale metadata is present but malformed
+	 * @throws FormatException when multiscale metadata is present but malformed
 	 */
 	public static Optional<Multiscale> parse(final ObjectNode attributes, final String uri) {
 		try {
 			return parse(attributes);
-		} catch (final ZarrFormatException | IllegalArgumentException e) {
-			throw new ZarrFormatException("invalid multiscale metadata in " + uri + ": " + e.getMessage(), e);
+		} catch (final FormatException | IllegalArgumentException e) {
+			throw new FormatException("invalid multiscale metadata in " + uri + ": " + e.getMessage(), e);
 		}
 	}
 
@@ -42,7 +42,7 @@ public final class MultiscaleParser {
 			final JsonNode first = multiscales.get(0);
 			final JsonNode datasets = first.get("datasets");
 			if (datasets == null || !datasets.isArray() || datasets.size() == 0)
-				throw new ZarrFormatException("multiscales[0].datasets is missing or empty");
+				throw new FormatException("multiscales[0].datasets is missing or empty");
 			if (datasets.get(0).has("transform"))
 				return Optional.of(cosem(first, attributes));
 			if (datasets.get(0).has("coordinateTransformations") || first.has("axes"))
@@ -66,7 +66,7 @@ public final class MultiscaleParser {
 		for (final JsonNode d : datasets) {
 			final String path = d.path("path").asText("");
 			if (path.isEmpty())
-				throw new ZarrFormatException("a dataset of multiscales[0] has no path");
+				throw new FormatException("a dataset of multiscales[0] has no path");
 			paths.add(path);
 		}
 		return paths;
@@ -96,7 +96,7 @@ public final class MultiscaleParser {
 		for (final JsonNode dataset : multiscale.get("datasets")) {
 			final String path = paths.get(i++);
 			if (!dataset.has("coordinateTransformations"))
-				throw new ZarrFormatException("dataset " + path + " has no coordinateTransformations");
+				throw new FormatException("dataset " + path + " has no coordinateTransformations");
 			final double[] scale = ones(rank);
 			final double[] translation = new double[rank];
 			transformsInto(dataset.get("coordinateTransformations"), scale, translation, path);
@@ -122,17 +122,17 @@ public final class MultiscaleParser {
 			else if (type.equals("translation"))
 				copy(t.get("translation"), translation, where + " translation");
 			else if (!type.equals("identity"))
-				throw new ZarrFormatException("coordinate transformation '" + type + "' of " + where
+				throw new FormatException("coordinate transformation '" + type + "' of " + where
 						+ " is not supported (only scale and translation)");
 		}
 	}
 
 	private static void copy(final JsonNode values, final double[] into, final String what) {
 		if (values == null || !values.isArray() || values.size() != into.length)
-			throw new ZarrFormatException(what + " " + values + " must list " + into.length + " numbers");
+			throw new FormatException(what + " " + values + " must list " + into.length + " numbers");
 		for (int d = 0; d < into.length; d++) {
 			if (!values.get(d).isNumber())
-				throw new ZarrFormatException(what + " " + values + " must list numbers");
+				throw new FormatException(what + " " + values + " must list numbers");
 			into[d] = values.get(d).doubleValue();
 		}
 	}
@@ -157,13 +157,13 @@ public final class MultiscaleParser {
 		final JsonNode dimensions = resolutionNode.isArray() ? resolutionNode : resolutionNode.get("dimensions");
 		final double factor = Units.nanometresPer(resolutionNode.path("unit").asText(null));
 		if (dimensions == null || !dimensions.isArray() || dimensions.size() == 0)
-			throw new ZarrFormatException("pixelResolution " + resolutionNode + " lists no dimensions");
+			throw new FormatException("pixelResolution " + resolutionNode + " lists no dimensions");
 		final int rank = dimensions.size();
 		final double[] resolution = new double[rank];
 		copy(dimensions, resolution, "pixelResolution");
 		final JsonNode scales = attributes.get("scales");
 		if (!scales.isArray() || scales.size() != paths.size())
-			throw new ZarrFormatException("scales " + scales + " must list one factor per level " + paths);
+			throw new FormatException("scales " + scales + " must list one factor per level " + paths);
 		final List<LevelTransform> transforms = new ArrayList<>();
 		for (int level = 0; level < paths.size(); level++) {
 			final double[] downsampling = new double[rank];

@@ -2,9 +2,9 @@ package org.openorganelle.fiji.multiscale;
 
 import java.util.Optional;
 
-import org.openorganelle.fiji.zarr.DataType;
-import org.openorganelle.fiji.zarr.ZarrArray;
-import org.openorganelle.fiji.zarr.ZarrArrayMetadata;
+import org.openorganelle.fiji.array.ArrayMetadata;
+import org.openorganelle.fiji.array.ChunkedArray;
+import org.openorganelle.fiji.array.DataType;
 
 /**
  * One pyramid level of a multiscale image: its array (shape, dtype, chunks, codec) and,
@@ -13,10 +13,10 @@ import org.openorganelle.fiji.zarr.ZarrArrayMetadata;
 public final class ScaleLevel {
 
 	private final String name;
-	private final ZarrArray array;
+	private final ChunkedArray array;
 	private final LevelTransform transform;
 
-	public ScaleLevel(final String name, final ZarrArray array, final LevelTransform transform) {
+	public ScaleLevel(final String name, final ChunkedArray array, final LevelTransform transform) {
 		this.name = name;
 		this.array = array;
 		this.transform = transform;
@@ -28,7 +28,7 @@ public final class ScaleLevel {
 	}
 
 	/** The level's array, for reading chunks. */
-	public ZarrArray array() {
+	public ChunkedArray array() {
 		return array;
 	}
 
@@ -37,7 +37,7 @@ public final class ScaleLevel {
 		return array.path();
 	}
 
-	public ZarrArrayMetadata metadata() {
+	public ArrayMetadata metadata() {
 		return array.metadata();
 	}
 

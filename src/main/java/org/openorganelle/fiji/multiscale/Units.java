@@ -2,7 +2,7 @@ package org.openorganelle.fiji.multiscale;
 
 import java.util.Locale;
 
-import org.openorganelle.fiji.zarr.ZarrFormatException;
+import org.openorganelle.fiji.array.FormatException;
 
 /** Conversion of the length units used in OME-NGFF and COSEM metadata to nanometres. */
 final class Units {
@@ -13,7 +13,7 @@ final class Units {
 	/**
 	 * Nanometres per unit; a missing unit is read as nanometres (the COSEM convention).
 	 *
-	 * @throws ZarrFormatException for a unit that is not a length
+	 * @throws FormatException for a unit that is not a length
 	 */
 	static double nanometresPer(final String unit) {
 		if (unit == null || unit.isEmpty())
@@ -44,7 +44,7 @@ final class Units {
 		case "m":
 			return 1e9;
 		default:
-			throw new ZarrFormatException("unknown length unit '" + unit + "'");
+			throw new FormatException("unknown length unit '" + unit + "'");
 		}
 	}
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import org.openorganelle.fiji.array.Region;
 import org.openorganelle.fiji.catalog.DatasetCatalog;
 import org.openorganelle.fiji.discovery.BucketBrowser;
 import org.openorganelle.fiji.discovery.Container;
@@ -17,7 +18,6 @@ import org.openorganelle.fiji.multiscale.ScaleLevel;
 import org.openorganelle.fiji.store.StoreAddress;
 import org.openorganelle.fiji.store.StoreFactory;
 import org.openorganelle.fiji.store.StoreOptions;
-import org.openorganelle.fiji.zarr.Region;
 
 /**
  * What the browser has listed, opened and read, kept for the Fiji session so that going

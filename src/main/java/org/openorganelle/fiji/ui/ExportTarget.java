@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.openorganelle.fiji.HumanReadable;
+import org.openorganelle.fiji.array.Region;
 import org.openorganelle.fiji.export.ExportOptions;
 import org.openorganelle.fiji.export.ExportPlan;
 import org.openorganelle.fiji.export.ExportResult;
 import org.openorganelle.fiji.export.RegionParser;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
-import org.openorganelle.fiji.zarr.Region;
 
 /**
  * What an export dialog exports: the level chosen in the browser when the dialog was

@@ -3,9 +3,9 @@ package org.openorganelle.fiji.ui;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 
+import org.openorganelle.fiji.array.DataType;
 import org.openorganelle.fiji.view.DisplayRange;
 import org.openorganelle.fiji.view.LabelColors;
-import org.openorganelle.fiji.zarr.DataType;
 
 /**
  * Draws one z plane of voxels: intensity data in grey with a display range from the data

@@ -10,11 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.openorganelle.fiji.OpenOrganelleException;
-import org.openorganelle.fiji.zarr.ChunkReader;
-import org.openorganelle.fiji.zarr.ZarrArray;
+import org.openorganelle.fiji.array.ChunkReader;
+import org.openorganelle.fiji.array.ChunkedArray;
 
 /**
- * A bounded, thread-safe cache of the decoded chunks of one {@link ZarrArray}, keyed by
+ * A bounded, thread-safe cache of the decoded chunks of one {@link ChunkedArray}, keyed by
  * chunk grid position (Zarr axis order) and evicted least recently used first once the
  * cached values exceed a byte budget.
  * <p>
@@ -47,7 +47,7 @@ public final class ChunkCache<V> {
 		long sizeInBytes(V value);
 	}
 
-	private final ZarrArray array;
+	private final ChunkedArray array;
 	private final long maxBytes;
 	private final Converter<V> converter;
 	private final ThreadLocal<ChunkReader> readers;
@@ -63,7 +63,7 @@ public final class ChunkCache<V> {
 	 * @param maxBytes the byte budget of cached values (at least 0)
 	 * @param converter turns decoded chunks into cached values
 	 */
-	public ChunkCache(final ZarrArray array, final long maxBytes, final Converter<V> converter) {
+	public ChunkCache(final ChunkedArray array, final long maxBytes, final Converter<V> converter) {
 		if (maxBytes < 0)
 			throw new IllegalArgumentException("negative cache size " + maxBytes + " for " + array.uri());
 		this.array = array;
@@ -73,7 +73,7 @@ public final class ChunkCache<V> {
 	}
 
 	/** The array whose chunks are cached. */
-	public ZarrArray array() {
+	public ChunkedArray array() {
 		return array;
 	}
 

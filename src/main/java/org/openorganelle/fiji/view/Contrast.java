@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 import org.openorganelle.fiji.DaemonThreads;
 import org.openorganelle.fiji.OpenOrganelleException;
-import org.openorganelle.fiji.zarr.ZarrArray;
+import org.openorganelle.fiji.array.ChunkedArray;
 
 import ij.IJ;
 
@@ -31,7 +31,7 @@ final class Contrast {
 	 *
 	 * @return completes once the range was handed over (or the read failed)
 	 */
-	static CompletableFuture<Void> apply(final ZarrArray sample, final Consumer<DisplayRange> target) {
+	static CompletableFuture<Void> apply(final ChunkedArray sample, final Consumer<DisplayRange> target) {
 		if (!EventQueue.isDispatchThread()) {
 			read(sample).ifPresent(target);
 			return CompletableFuture.completedFuture(null);
@@ -50,7 +50,7 @@ final class Contrast {
 		return applied;
 	}
 
-	private static Optional<DisplayRange> read(final ZarrArray sample) {
+	private static Optional<DisplayRange> read(final ChunkedArray sample) {
 		try {
 			return Optional.of(RangeSample.of(sample));
 		} catch (final OpenOrganelleException e) {

@@ -3,7 +3,7 @@ package org.openorganelle.fiji.view;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
-import org.openorganelle.fiji.zarr.DataType;
+import org.openorganelle.fiji.array.DataType;
 
 /**
  * A display range taken from the data rather than from the data type: the

@@ -1,8 +1,8 @@
 package org.openorganelle.fiji.view;
 
+import org.openorganelle.fiji.array.ArrayMetadata;
+import org.openorganelle.fiji.array.ChunkedArray;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
-import org.openorganelle.fiji.zarr.ZarrArray;
-import org.openorganelle.fiji.zarr.ZarrArrayMetadata;
 
 import net.imglib2.img.basictypeaccess.DataAccess;
 import net.imglib2.img.cell.Cell;
@@ -35,13 +35,13 @@ import net.imglib2.type.numeric.real.FloatType;
  */
 public final class LevelImage<T extends NativeType<T> & RealType<T>> {
 
-	private final ZarrArray array;
+	private final ChunkedArray array;
 	private final PixelFormat format;
 	private final ChunkCache<Cell<?>> cache;
 	private final LazyCellImg<T, ?> img;
 	private final T type;
 
-	private LevelImage(final ZarrArray array, final PixelFormat format, final ChunkCache<Cell<?>> cache,
+	private LevelImage(final ChunkedArray array, final PixelFormat format, final ChunkCache<Cell<?>> cache,
 			final LazyCellImg<T, ?> img, final T type) {
 		this.array = array;
 		this.format = format;
@@ -65,7 +65,7 @@ public final class LevelImage<T extends NativeType<T> & RealType<T>> {
 	 * @param maxCacheBytes the budget of decoded chunks kept in memory
 	 * @throws org.openorganelle.fiji.OpenOrganelleException naming the dtype when it is not supported
 	 */
-	public static LevelImage<?> open(final ZarrArray array, final long maxCacheBytes) {
+	public static LevelImage<?> open(final ChunkedArray array, final long maxCacheBytes) {
 		final PixelFormat format = PixelFormat.of(array.metadata().dataType(), array.uri());
 		switch (format) {
 		case UINT8:
@@ -92,8 +92,8 @@ public final class LevelImage<T extends NativeType<T> & RealType<T>> {
 	}
 
 	private static <T extends NativeType<T> & RealType<T>, A extends DataAccess> LevelImage<T> create(
-			final ZarrArray array, final PixelFormat format, final T type, final long maxCacheBytes) {
-		final ZarrArrayMetadata metadata = array.metadata();
+			final ChunkedArray array, final PixelFormat format, final T type, final long maxCacheBytes) {
+		final ArrayMetadata metadata = array.metadata();
 		final CellGrid grid = new CellGrid(Axes.reverse(metadata.shape()), Axes.reverse(metadata.chunks()));
 		final ChunkCache<Cell<?>> cache = new ChunkCache<>(array, maxCacheBytes,
 				new CellConverter(grid, metadata.dataType(), format));
@@ -119,7 +119,7 @@ public final class LevelImage<T extends NativeType<T> & RealType<T>> {
 	}
 
 	/** The array the image shows. */
-	public ZarrArray array() {
+	public ChunkedArray array() {
 		return array;
 	}
 

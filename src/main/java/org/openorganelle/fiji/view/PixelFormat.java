@@ -1,7 +1,7 @@
 package org.openorganelle.fiji.view;
 
 import org.openorganelle.fiji.OpenOrganelleException;
-import org.openorganelle.fiji.zarr.DataType;
+import org.openorganelle.fiji.array.DataType;
 
 import ij.measure.Calibration;
 import ij.process.ByteProcessor;

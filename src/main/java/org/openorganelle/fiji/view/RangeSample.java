@@ -3,9 +3,9 @@ package org.openorganelle.fiji.view;
 import java.util.Comparator;
 import java.util.List;
 
+import org.openorganelle.fiji.array.ChunkedArray;
+import org.openorganelle.fiji.array.Region;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
-import org.openorganelle.fiji.zarr.Region;
-import org.openorganelle.fiji.zarr.ZarrArray;
 
 /**
  * Where a preview's {@link DisplayRange} comes from, with a bounded read: the coarsest level
@@ -30,12 +30,12 @@ final class RangeSample {
 	 *
 	 * @throws org.openorganelle.fiji.OpenOrganelleException naming the chunk that could not be read
 	 */
-	static DisplayRange of(final ZarrArray array) {
+	static DisplayRange of(final ChunkedArray array) {
 		return DisplayRange.of(array.read(region(array)), array.metadata().dataType());
 	}
 
 	/** The whole array when small, else the chunk at its centre (cropped to the array). */
-	static Region region(final ZarrArray array) {
+	static Region region(final ChunkedArray array) {
 		final long[] shape = array.metadata().shape();
 		if (voxels(shape) <= DisplayRange.MAX_SAMPLES)
 			return Region.whole(shape);

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.openorganelle.fiji.array.FormatException;
+import org.openorganelle.fiji.array.Json;
+import org.openorganelle.fiji.array.NodePaths;
 import org.openorganelle.fiji.store.KeyValueStore;
 import org.openorganelle.fiji.store.Listing;
 
@@ -36,7 +39,7 @@ public final class ConsolidatedMetadata implements KeyValueStore {
 	 * Reads {@code .zmetadata} at the store's root.
 	 *
 	 * @return the consolidated view, or empty when the container has no {@code .zmetadata}
-	 * @throws ZarrFormatException when {@code .zmetadata} exists but is invalid
+	 * @throws FormatException when {@code .zmetadata} exists but is invalid
 	 */
 	public static Optional<KeyValueStore> open(final KeyValueStore store) {
 		final Optional<byte[]> bytes = store.get(KEY);
@@ -46,30 +49,30 @@ public final class ConsolidatedMetadata implements KeyValueStore {
 		final ObjectNode root = Json.parseObject(bytes.get(), uri);
 		final JsonNode metadata = root.get("metadata");
 		if (metadata == null || !metadata.isObject() || root.path("zarr_consolidated_format").asInt() != 1)
-			throw new ZarrFormatException("invalid consolidated metadata " + uri
+			throw new FormatException("invalid consolidated metadata " + uri
 					+ ": expected zarr_consolidated_format 1 and a metadata object");
 		final Map<String, byte[]> documents = new HashMap<>();
 		final Iterator<Map.Entry<String, JsonNode>> entries = metadata.fields();
 		try {
 			while (entries.hasNext()) {
 				final Map.Entry<String, JsonNode> e = entries.next();
-				documents.put(ZarrPaths.normalize(e.getKey()), Json.mapper().writeValueAsBytes(e.getValue()));
+				documents.put(NodePaths.normalize(e.getKey()), Json.mapper().writeValueAsBytes(e.getValue()));
 			}
 		} catch (final JsonProcessingException e) {
-			throw new ZarrFormatException("invalid consolidated metadata " + uri, e);
+			throw new FormatException("invalid consolidated metadata " + uri, e);
 		}
 		return Optional.of(new ConsolidatedMetadata(store, documents));
 	}
 
 	@Override
 	public Optional<byte[]> get(final String key) {
-		final byte[] document = documents.get(ZarrPaths.normalize(key));
+		final byte[] document = documents.get(NodePaths.normalize(key));
 		return document != null ? Optional.of(document.clone()) : store.get(key);
 	}
 
 	@Override
 	public Listing list(final String prefix) {
-		final String base = ZarrPaths.normalize(prefix);
+		final String base = NodePaths.normalize(prefix);
 		final String start = base.isEmpty() ? "" : base + "/";
 		final TreeSet<String> prefixes = new TreeSet<>();
 		final TreeSet<String> objects = new TreeSet<>();

@@ -24,8 +24,8 @@ import org.openorganelle.fiji.testing.ForkedRun;
 import org.openorganelle.fiji.testing.NpyFile;
 import org.openorganelle.fiji.testing.CliRun;
 import org.openorganelle.fiji.testing.PublicBucket;
-import org.openorganelle.fiji.zarr.Json;
-import org.openorganelle.fiji.zarr.codec.ZstdDecoders;
+import org.openorganelle.fiji.array.Json;
+import org.openorganelle.fiji.codec.ZstdDecoders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

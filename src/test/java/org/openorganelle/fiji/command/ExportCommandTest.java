@@ -25,7 +25,7 @@ import org.openorganelle.fiji.testing.Directories;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.NpyFile;
 import org.openorganelle.fiji.testing.PublicBucket;
-import org.openorganelle.fiji.zarr.Json;
+import org.openorganelle.fiji.array.Json;
 import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;

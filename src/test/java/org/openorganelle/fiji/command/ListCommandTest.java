@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.openorganelle.fiji.testing.SciJavaRun;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.PublicBucket;
-import org.openorganelle.fiji.zarr.Json;
+import org.openorganelle.fiji.array.Json;
 import org.scijava.Context;
 
 import com.fasterxml.jackson.databind.JsonNode;

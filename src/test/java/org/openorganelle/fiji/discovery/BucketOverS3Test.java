@@ -24,9 +24,9 @@ import org.openorganelle.fiji.store.StoreFactory;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.NpyFile;
 import org.openorganelle.fiji.testing.PublicBucket;
-import org.openorganelle.fiji.zarr.DataType;
-import org.openorganelle.fiji.zarr.Region;
-import org.openorganelle.fiji.zarr.Json;
+import org.openorganelle.fiji.array.DataType;
+import org.openorganelle.fiji.array.Region;
+import org.openorganelle.fiji.array.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

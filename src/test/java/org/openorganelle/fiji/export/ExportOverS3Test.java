@@ -46,9 +46,9 @@ import org.openorganelle.fiji.testing.NpyFile;
 import org.openorganelle.fiji.testing.PublicBucket;
 import org.openorganelle.fiji.testing.S3TestServer;
 import org.openorganelle.fiji.testing.Values;
-import org.openorganelle.fiji.zarr.DataType;
-import org.openorganelle.fiji.zarr.Json;
-import org.openorganelle.fiji.zarr.codec.CodecException;
+import org.openorganelle.fiji.array.DataType;
+import org.openorganelle.fiji.array.Json;
+import org.openorganelle.fiji.codec.CodecException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

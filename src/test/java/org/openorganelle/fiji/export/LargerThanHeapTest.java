@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openorganelle.fiji.cli.OpenOrganelleCli;
 import org.openorganelle.fiji.testing.ParallelCli;
-import org.openorganelle.fiji.zarr.DataType;
-import org.openorganelle.fiji.zarr.Json;
+import org.openorganelle.fiji.array.DataType;
+import org.openorganelle.fiji.array.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

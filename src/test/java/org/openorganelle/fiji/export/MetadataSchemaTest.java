@@ -22,9 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openorganelle.fiji.OpenOrganelleException;
-import org.openorganelle.fiji.zarr.DataType;
-import org.openorganelle.fiji.zarr.Json;
-import org.openorganelle.fiji.zarr.codec.Compressors;
+import org.openorganelle.fiji.array.DataType;
+import org.openorganelle.fiji.array.Json;
+import org.openorganelle.fiji.codec.Compressors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.NpyFile;
-import org.openorganelle.fiji.zarr.DataType;
+import org.openorganelle.fiji.array.DataType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -25,8 +25,9 @@ import org.openorganelle.fiji.store.FileStore;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.NpyFile;
 import org.openorganelle.fiji.testing.Values;
-import org.openorganelle.fiji.zarr.Region;
-import org.openorganelle.fiji.zarr.ZarrArray;
+import org.openorganelle.fiji.array.Region;
+import org.openorganelle.fiji.array.ChunkedArray;
+import org.openorganelle.fiji.zarr.ZarrV2Format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -40,7 +41,7 @@ class VolumeStreamerTest {
 	/** Budgets: whole slabs; a few planes; about one row. */
 	private static final long[] BUDGETS = { 64 << 20, 300, 24 };
 
-	private static VolumeStreamer.Result stream(final ZarrArray array, final Region region, final int workers,
+	private static VolumeStreamer.Result stream(final ChunkedArray array, final Region region, final int workers,
 			final long budget, final Path file, final Cancellation cancellation, final ExportProgress progress)
 			throws IOException {
 		try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -53,7 +54,7 @@ class VolumeStreamerTest {
 	@MethodSource("org.openorganelle.fiji.testing.Fixtures#readableMatrixArrays")
 	void writesExactlyWhatNumpySaveWrites(final String name, final JsonNode entry, @TempDir final Path dir)
 			throws Exception {
-		final ZarrArray array = ZarrArray.open(new FileStore(Fixtures.matrix().resolve(name)), "");
+		final ChunkedArray array = ZarrV2Format.INSTANCE.openArray(new FileStore(Fixtures.matrix().resolve(name)), "");
 		final byte[] expected = Files.readAllBytes(Fixtures.matrix().resolve(entry.get("npy").asText()));
 		final NpyFile npy = NpyFile.parse(expected);
 		int run = 0;
@@ -81,7 +82,7 @@ class VolumeStreamerTest {
 
 	@Test
 	void writesRegionsAcrossChunkBoundaries(@TempDir final Path dir) throws Exception {
-		final ZarrArray array = ZarrArray.open(new FileStore(Fixtures.bucket().resolve(
+		final ChunkedArray array = ZarrV2Format.INSTANCE.openArray(new FileStore(Fixtures.bucket().resolve(
 				"jrc_mus-nacc-2/jrc_mus-nacc-2.zarr/recon-2/em/fibsem-int16/s0")), "");
 		final Region region = new Region(new long[] { 3, 10, 20 }, new long[] { 30, 50, 41 });
 		final Path file = dir.resolve("region.npy");
@@ -93,7 +94,7 @@ class VolumeStreamerTest {
 
 	@Test
 	void stopsAtCancellationAndReportsProgress(@TempDir final Path dir) throws Exception {
-		final ZarrArray array = ZarrArray.open(new FileStore(Fixtures.bucket().resolve(
+		final ChunkedArray array = ZarrV2Format.INSTANCE.openArray(new FileStore(Fixtures.bucket().resolve(
 				"jrc_mus-nacc-2/jrc_mus-nacc-2.zarr/recon-2/em/fibsem-int16/s0")), "");
 		final Cancellation cancellation = new Cancellation();
 		final List<ExportProgress.Status> seen = new ArrayList<>();

@@ -10,8 +10,8 @@ import java.io.InputStream;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.openorganelle.fiji.zarr.Json;
-import org.openorganelle.fiji.zarr.ZarrFormatException;
+import org.openorganelle.fiji.array.Json;
+import org.openorganelle.fiji.array.FormatException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -89,7 +89,7 @@ class MultiscaleParserTest {
 						+ " \"coordinateTransformations\": [{\"type\": \"scale\", \"scale\": [1]}]}]}]}",
 				"{\"multiscales\": [{\"datasets\": [{\"path\": \"s0\", \"transform\": {\"scale\": [1]}}]}]}" };
 		for (final String b : bad) {
-			final ZarrFormatException e = assertThrows(ZarrFormatException.class,
+			final FormatException e = assertThrows(FormatException.class,
 					() -> MultiscaleParser.parse(json(b), "s3://b/g/.zattrs"));
 			assertTrue(e.getMessage().startsWith("invalid multiscale metadata in s3://b/g/.zattrs: "), e.getMessage());
 		}

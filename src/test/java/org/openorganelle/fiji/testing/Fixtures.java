@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.provider.Arguments;
 
-import org.openorganelle.fiji.zarr.Json;
+import org.openorganelle.fiji.array.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

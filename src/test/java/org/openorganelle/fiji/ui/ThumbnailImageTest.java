@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
 
 import org.junit.jupiter.api.Test;
 import org.openorganelle.fiji.view.LabelColors;
-import org.openorganelle.fiji.zarr.DataType;
+import org.openorganelle.fiji.array.DataType;
 
 /** {@link ThumbnailImage}: grey from the data's range for intensities, a colour per id for labels. */
 class ThumbnailImageTest {

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openorganelle.fiji.store.FileStore;
 import org.openorganelle.fiji.testing.Fixtures;
-import org.openorganelle.fiji.zarr.ZarrArray;
+import org.openorganelle.fiji.array.ChunkedArray;
+import org.openorganelle.fiji.zarr.ZarrV2Format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -47,8 +48,8 @@ class LevelImageTest {
 		return Fixtures.readableMatrixArrays();
 	}
 
-	static ZarrArray matrixArray(final String name) {
-		return ZarrArray.open(new FileStore(Fixtures.matrix()), name);
+	static ChunkedArray matrixArray(final String name) {
+		return ZarrV2Format.INSTANCE.openArray(new FileStore(Fixtures.matrix()), name);
 	}
 
 	/** Every readable matrix array (all dtypes, both byte orders, C and F order, missing chunks, edge chunks). */

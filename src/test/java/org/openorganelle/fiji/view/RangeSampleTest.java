@@ -11,8 +11,8 @@ import org.openorganelle.fiji.discovery.Container;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
 import org.openorganelle.fiji.store.FileStore;
 import org.openorganelle.fiji.testing.Fixtures;
-import org.openorganelle.fiji.zarr.Region;
-import org.openorganelle.fiji.zarr.ZarrArray;
+import org.openorganelle.fiji.array.Region;
+import org.openorganelle.fiji.array.ChunkedArray;
 import org.openorganelle.fiji.zarr.ZarrArrayMetadata;
 
 /** The display range's sample stays bounded: a small level whole, a large one by its central chunk. */
@@ -34,8 +34,8 @@ class RangeSampleTest {
 	void aLargeLevelContributesOnlyTheChunkAtItsCentre() {
 		final String zarray = "{\"zarr_format\": 2, \"shape\": [564, 2520, 2596], \"chunks\": [64, 64, 64],"
 				+ " \"dtype\": \"<i2\", \"compressor\": null, \"fill_value\": 0, \"order\": \"C\", \"filters\": null}";
-		final ZarrArray array = new ZarrArray(new FileStore(Fixtures.bucket()), "s0", ZarrArrayMetadata.parse(zarray
-				.getBytes(StandardCharsets.UTF_8), "s0"));
+		final ChunkedArray array = ZarrArrayMetadata.parse(zarray.getBytes(StandardCharsets.UTF_8), "s0")
+				.array(new FileStore(Fixtures.bucket()), "s0");
 		final Region region = RangeSample.region(array);
 		assertArrayEquals(new long[] { 256, 1216, 1280 }, region.start(), "the chunk holding voxel (282, 1260, 1298)");
 		assertArrayEquals(new long[] { 64, 64, 64 }, region.size());

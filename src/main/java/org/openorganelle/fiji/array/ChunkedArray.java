@@ -1,0 +1,85 @@
+package org.openorganelle.fiji.array;
+
+import java.util.Arrays;
+
+import org.openorganelle.fiji.store.KeyValueStore;
+
+/**
+ * A chunked array in a {@link KeyValueStore}, whatever its format (Zarr v2, N5): its
+ * metadata, where its chunks are and how they decode. Chunks are read on demand through
+ * {@link #newChunkReader()}; they always come out in C order and the byte order of
+ * {@link ArrayMetadata#dataType()}.
+ */
+public final class ChunkedArray {
+
+	private final KeyValueStore store;
+	private final String path;
+	private final ArrayMetadata metadata;
+	private final ChunkLayout layout;
+
+	public ChunkedArray(final KeyValueStore store, final String path, final ArrayMetadata metadata,
+			final ChunkLayout layout) {
+		this.store = store;
+		this.path = NodePaths.normalize(path);
+		this.metadata = metadata;
+		this.layout = layout;
+	}
+
+	public KeyValueStore store() {
+		return store;
+	}
+
+	/** The array's path in its store ('/'-separated, no leading or trailing '/'). */
+	public String path() {
+		return path;
+	}
+
+	/** The array's absolute URI. */
+	public String uri() {
+		return store.uri(path);
+	}
+
+	public ArrayMetadata metadata() {
+		return metadata;
+	}
+
+	/** The format's chunk layout (keys, stored byte order, decoding). */
+	public ChunkLayout layout() {
+		return layout;
+	}
+
+	/** The store key of the chunk at a grid position (C order). */
+	public String chunkKey(final long[] gridPosition) {
+		return NodePaths.child(path, layout.chunkName(gridPosition));
+	}
+
+	/**
+	 * Reads a region into memory, in C order and the array's byte order (sequentially; for
+	 * previews and small reads; exports stream instead).
+	 *
+	 * @throws FormatException when the region does not lie within the array or exceeds 2 GB
+	 */
+	public byte[] read(final Region region) {
+		if (!region.fitsIn(metadata.shape()))
+			throw new FormatException("region " + region + " lies outside " + uri() + " of shape "
+					+ Arrays.toString(metadata.shape()));
+		final long bytes = region.elementCount() * metadata.dataType().size();
+		if (bytes > ArrayMetadata.MAX_CHUNK_BYTES)
+			throw new FormatException("region " + region + " of " + uri() + " is too large to read into memory ("
+					+ bytes + " bytes)");
+		final byte[] out = new byte[(int) bytes];
+		final ChunkGrid grid = new ChunkGrid(metadata);
+		final ChunkReader reader = newChunkReader();
+		final byte[] chunk = new byte[metadata.chunkBytes()];
+		for (final long[] position : grid.chunksIn(region)) {
+			reader.read(position, chunk);
+			grid.copyIntoRegion(chunk, position, region, out);
+		}
+		return out;
+	}
+
+	/** A reader of this array's chunks, for use by one thread at a time. */
+	public ChunkReader newChunkReader() {
+		return new ChunkReader(this);
+	}
+}

@@ -1,0 +1,129 @@
+package org.openorganelle.fiji.array;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The value of elements in chunks that are not stored, encoded as one element of the
+ * array's {@link DataType} (its size and byte order). Parsed from the {@code fill_value}
+ * of a {@code .zarray}: integers of any size (uint64 values above 2^63 included), floats,
+ * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} and {@code null} (read as zero,
+ * as zarr-python leaves such chunks uninitialised).
+ */
+public final class FillValue {
+
+	private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
+
+	private final byte[] element;
+	private final String text;
+
+	private FillValue(final byte[] element, final String text) {
+		this.element = element;
+		this.text = text;
+	}
+
+	/**
+	 * Parses a {@code fill_value} for the given type.
+	 *
+	 * @throws FormatException when the value is not a number of the type or lies outside its range
+	 */
+	public static FillValue parse(final JsonNode node, final DataType type) {
+		if (node == null || node.isNull())
+			return new FillValue(new byte[type.size()], "null");
+		final ByteBuffer buffer = ByteBuffer.allocate(type.size()).order(type.order());
+		if (type.kind() == DataType.Kind.FLOAT) {
+			final double value = floatValue(node, type);
+			if (type.size() == 4)
+				buffer.putFloat((float) value);
+			else
+				buffer.putDouble(value);
+		} else {
+			final BigInteger value = integerValue(node, type);
+			final long bits = value.longValue();
+			switch (type.size()) {
+			case 1:
+				buffer.put((byte) bits);
+				break;
+			case 2:
+				buffer.putShort((short) bits);
+				break;
+			case 4:
+				buffer.putInt((int) bits);
+				break;
+			default:
+				buffer.putLong(bits);
+			}
+		}
+		return new FillValue(buffer.array(), node.asText());
+	}
+
+	private static double floatValue(final JsonNode node, final DataType type) {
+		if (node.isNumber())
+			return node.doubleValue();
+		switch (node.asText()) {
+		case "NaN":
+			return Double.NaN;
+		case "Infinity":
+			return Double.POSITIVE_INFINITY;
+		case "-Infinity":
+			return Double.NEGATIVE_INFINITY;
+		default:
+			throw invalid(node, type);
+		}
+	}
+
+	private static BigInteger integerValue(final JsonNode node, final DataType type) {
+		final BigInteger value;
+		if (node.isIntegralNumber())
+			value = node.bigIntegerValue();
+		else if (node.isNumber() && node.doubleValue() == Math.rint(node.doubleValue()))
+			value = node.decimalValue().toBigIntegerExact();
+		else
+			throw invalid(node, type);
+		final int bits = type.size() * 8;
+		final BigInteger min = type.kind() == DataType.Kind.SIGNED ? BigInteger.ONE.shiftLeft(bits - 1).negate()
+				: BigInteger.ZERO;
+		final BigInteger max = type.kind() == DataType.Kind.SIGNED ? BigInteger.ONE.shiftLeft(bits - 1)
+				: bits == 64 ? TWO_TO_64 : BigInteger.ONE.shiftLeft(bits);
+		if (value.compareTo(min) < 0 || value.compareTo(max) >= 0)
+			throw invalid(node, type);
+		return value;
+	}
+
+	private static FormatException invalid(final JsonNode node, final DataType type) {
+		return new FormatException("fill_value " + node + " is not a valid " + type.numpyName());
+	}
+
+	/** One encoded element (a copy). */
+	public byte[] element() {
+		return element.clone();
+	}
+
+	/** Whether every byte of the encoded element is zero. */
+	public boolean isZero() {
+		for (final byte b : element)
+			if (b != 0)
+				return false;
+		return true;
+	}
+
+	/** Fills {@code dst[off, off+len)} with repetitions of the element ({@code len} a multiple of its size). */
+	public void fill(final byte[] dst, final int off, final int len) {
+		if (isZero()) {
+			Arrays.fill(dst, off, off + len, (byte) 0);
+			return;
+		}
+		final int n = element.length;
+		System.arraycopy(element, 0, dst, off, Math.min(n, len));
+		for (int filled = n; filled < len; filled *= 2)
+			System.arraycopy(dst, off, dst, off + filled, Math.min(filled, len - filled));
+	}
+
+	@Override
+	public String toString() {
+		return text;
+	}
+}
