@@ -18,14 +18,14 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openorganelle.fiji.array.Json;
+import org.openorganelle.fiji.codec.ZstdDecoders;
 import org.openorganelle.fiji.export.MetadataSchema;
+import org.openorganelle.fiji.testing.CliRun;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.ForkedRun;
 import org.openorganelle.fiji.testing.NpyFile;
-import org.openorganelle.fiji.testing.CliRun;
 import org.openorganelle.fiji.testing.PublicBucket;
-import org.openorganelle.fiji.array.Json;
-import org.openorganelle.fiji.codec.ZstdDecoders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.openorganelle.fiji.array.Json;
 import org.openorganelle.fiji.testing.CliRun;
 import org.openorganelle.fiji.testing.PublicBucket;
-import org.openorganelle.fiji.array.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

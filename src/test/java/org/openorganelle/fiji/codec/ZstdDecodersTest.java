@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.array.DataType;
 import org.openorganelle.fiji.array.Json;
+import org.openorganelle.fiji.testing.Fixtures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.luben.zstd.ZstdCompressCtx;

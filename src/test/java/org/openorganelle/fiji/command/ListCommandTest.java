@@ -19,10 +19,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openorganelle.fiji.testing.SciJavaRun;
+import org.openorganelle.fiji.array.Json;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.PublicBucket;
-import org.openorganelle.fiji.array.Json;
+import org.openorganelle.fiji.testing.SciJavaRun;
 import org.scijava.Context;
 
 import com.fasterxml.jackson.databind.JsonNode;

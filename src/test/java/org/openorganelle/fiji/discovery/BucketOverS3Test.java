@@ -16,6 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openorganelle.fiji.NotFoundException;
+import org.openorganelle.fiji.array.DataType;
+import org.openorganelle.fiji.array.Json;
+import org.openorganelle.fiji.array.Region;
 import org.openorganelle.fiji.catalog.DatasetCatalog;
 import org.openorganelle.fiji.multiscale.Multiscale;
 import org.openorganelle.fiji.multiscale.MultiscaleGroup;
@@ -24,9 +27,6 @@ import org.openorganelle.fiji.store.StoreFactory;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.NpyFile;
 import org.openorganelle.fiji.testing.PublicBucket;
-import org.openorganelle.fiji.array.DataType;
-import org.openorganelle.fiji.array.Region;
-import org.openorganelle.fiji.array.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

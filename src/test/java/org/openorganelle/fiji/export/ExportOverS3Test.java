@@ -31,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openorganelle.fiji.OpenOrganelleException;
+import org.openorganelle.fiji.array.DataType;
+import org.openorganelle.fiji.array.Json;
+import org.openorganelle.fiji.codec.CodecException;
 import org.openorganelle.fiji.discovery.Container;
 import org.openorganelle.fiji.discovery.ImageSelection;
 import org.openorganelle.fiji.store.KeyValueStore;
@@ -39,16 +42,13 @@ import org.openorganelle.fiji.store.StoreAddress;
 import org.openorganelle.fiji.store.StoreException;
 import org.openorganelle.fiji.store.StoreFactory;
 import org.openorganelle.fiji.store.StoreOptions;
-import org.openorganelle.fiji.testing.FaultyStore;
 import org.openorganelle.fiji.testing.Directories;
+import org.openorganelle.fiji.testing.FaultyStore;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.NpyFile;
 import org.openorganelle.fiji.testing.PublicBucket;
 import org.openorganelle.fiji.testing.S3TestServer;
 import org.openorganelle.fiji.testing.Values;
-import org.openorganelle.fiji.array.DataType;
-import org.openorganelle.fiji.array.Json;
-import org.openorganelle.fiji.codec.CodecException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -19,10 +19,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openorganelle.fiji.cli.OpenOrganelleCli;
-import org.openorganelle.fiji.testing.ParallelCli;
 import org.openorganelle.fiji.array.DataType;
 import org.openorganelle.fiji.array.Json;
+import org.openorganelle.fiji.cli.OpenOrganelleCli;
+import org.openorganelle.fiji.testing.ParallelCli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -16,10 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openorganelle.fiji.OpenOrganelleException;
-import org.openorganelle.fiji.catalog.DatasetCatalog;
 import org.openorganelle.fiji.array.DataType;
 import org.openorganelle.fiji.array.Json;
 import org.openorganelle.fiji.array.Region;
+import org.openorganelle.fiji.catalog.DatasetCatalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

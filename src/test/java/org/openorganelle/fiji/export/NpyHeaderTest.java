@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+import org.openorganelle.fiji.array.DataType;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.NpyFile;
-import org.openorganelle.fiji.array.DataType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

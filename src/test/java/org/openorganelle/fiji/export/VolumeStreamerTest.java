@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openorganelle.fiji.array.ChunkedArray;
+import org.openorganelle.fiji.array.Region;
 import org.openorganelle.fiji.store.FileStore;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.NpyFile;
 import org.openorganelle.fiji.testing.Values;
-import org.openorganelle.fiji.array.Region;
-import org.openorganelle.fiji.array.ChunkedArray;
 import org.openorganelle.fiji.zarr.ZarrV2Format;
 
 import com.fasterxml.jackson.databind.JsonNode;

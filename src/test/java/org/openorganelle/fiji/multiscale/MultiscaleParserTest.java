@@ -10,8 +10,8 @@ import java.io.InputStream;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.openorganelle.fiji.array.Json;
 import org.openorganelle.fiji.array.FormatException;
+import org.openorganelle.fiji.array.Json;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -44,6 +44,27 @@ public final class Fixtures {
 		return root().resolve("matrix");
 	}
 
+	/** The N5 matrix (dataType × compression × edge blocks) and metadata-dialect containers. */
+	public static Path n5Matrix() {
+		return root().resolve("n5matrix");
+	}
+
+	/** The entries of a JSON list file below the fixture root, e.g. {@code n5matrix/index.json}. */
+	public static List<JsonNode> index(final String file) throws IOException {
+		final List<JsonNode> entries = new ArrayList<>();
+		Json.mapper().readTree(root().resolve(file).toFile()).forEach(entries::add);
+		return entries;
+	}
+
+	/** Arguments (name, index entry) of every N5 matrix array that reads without error. */
+	public static Stream<Arguments> readableN5Arrays() throws IOException {
+		final List<Arguments> out = new ArrayList<>();
+		for (final JsonNode e : index("n5matrix/index.json"))
+			if (!e.path("expect_error").asBoolean())
+				out.add(Arguments.of(e.get("name").asText(), e));
+		return out.stream();
+	}
+
 	/** Arguments (name, index entry) of every matrix array that reads without error, for parameterized tests. */
 	public static Stream<Arguments> readableMatrixArrays() throws IOException {
 		final List<Arguments> out = new ArrayList<>();

@@ -8,8 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 import org.junit.jupiter.api.Test;
-import org.openorganelle.fiji.view.LabelColors;
 import org.openorganelle.fiji.array.DataType;
+import org.openorganelle.fiji.view.LabelColors;
 
 /** {@link ThumbnailImage}: grey from the data's range for intensities, a colour per id for labels. */
 class ThumbnailImageTest {

@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.openorganelle.fiji.array.ChunkedArray;
+import org.openorganelle.fiji.array.Region;
 import org.openorganelle.fiji.discovery.Container;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
 import org.openorganelle.fiji.store.FileStore;
 import org.openorganelle.fiji.testing.Fixtures;
-import org.openorganelle.fiji.array.Region;
-import org.openorganelle.fiji.array.ChunkedArray;
 import org.openorganelle.fiji.zarr.ZarrArrayMetadata;
 
 /** The display range's sample stays bounded: a small level whole, a large one by its central chunk. */
