@@ -1,6 +1,7 @@
 package org.openorganelle.fiji.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -9,6 +10,7 @@ import org.openorganelle.fiji.HumanReadable;
 import org.openorganelle.fiji.array.Json;
 import org.openorganelle.fiji.codec.ZstdDecoders;
 import org.openorganelle.fiji.export.ExportOptions;
+import org.openorganelle.fiji.discovery.Location;
 import org.openorganelle.fiji.export.ExportPlan;
 import org.openorganelle.fiji.export.ExportResult;
 
@@ -37,10 +39,11 @@ final class ExportAction implements Callable<Integer> {
 	@Mixin
 	private DatasetOptions dataset;
 
-	@Option(names = { "--array", "--zarr-path" }, paramLabel = "PATH", split = ",", required = true,
+	@Option(names = { "--array", "--zarr-path" }, paramLabel = "PATH", split = ",",
 			description = "Array to export, repeatable: a multiscale group (recon-2/em/fibsem-int16), a level path "
-					+ "(recon-2/em/fibsem-int16/s8) or a group holding one array (recon-2/em) (env ZARR_PATH).")
-	private List<String> arrays;
+					+ "(recon-2/em/fibsem-int16/s8) or a group holding one array (recon-2/em); not needed when "
+					+ "--s3-uri is the array's own address (env ZARR_PATH).")
+	private List<String> arrays = new ArrayList<>();
 
 	@Option(names = "--level", paramLabel = "sN",
 			description = "Pyramid level (default: s1, as the original loader; s0 is full resolution).")
@@ -88,7 +91,8 @@ final class ExportAction implements Callable<Integer> {
 			final ExportOptions options = ExportOptions.defaults().withWorkers(workers)
 					.withMaxBytes(ByteSize.parse(maxBytes, "--max-bytes")).withMemory(ByteSize.parse(memory, "--memory"))
 					.withCancellation(session.cancellation);
-			final ExportPlan plan = ExportPlan.resolve(dataset.openContainer(session), dataset.name(), arrays, level,
+			final Location location = dataset.locate(session, arrays.isEmpty() ? "" : arrays.get(0));
+			final ExportPlan plan = ExportPlan.resolve(location, dataset.name(), arrays, level,
 					region == null ? null : region.voxels, region == null ? null : region.nanometres, voxelSize, output);
 			final ProgressPrinter progress = new ProgressPrinter(session.err, connection.verbose ? 1 : 5);
 			session.note(ZstdDecoders.description());

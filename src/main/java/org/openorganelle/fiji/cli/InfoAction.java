@@ -1,12 +1,17 @@
 package org.openorganelle.fiji.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.catalog.DatasetCatalog;
 import org.openorganelle.fiji.catalog.DatasetFacts;
 import org.openorganelle.fiji.discovery.Container;
+import org.openorganelle.fiji.discovery.DatasetLocator;
+import org.openorganelle.fiji.discovery.ImageEntry;
+import org.openorganelle.fiji.discovery.Location;
 import org.openorganelle.fiji.discovery.ScanResult;
 import org.openorganelle.fiji.multiscale.MultiscaleGroup;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
@@ -17,8 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code openorganelle info}: the images of a dataset's container, or every level of one
- * image with shape, dtype, chunks, codec, voxel size and size.
+ * {@code openorganelle info}: the images of a dataset's containers (Zarr and N5) or of one
+ * container, or every level of one image with shape, dtype, chunks, codec, voxel size and size.
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
 		description = "Show the arrays of a dataset; with --array, every level with shape, dtype, chunks, codec, "
@@ -35,7 +40,8 @@ final class InfoAction implements Callable<Integer> {
 	private DatasetOptions dataset;
 
 	@Option(names = { "--array", "--zarr-path" }, paramLabel = "PATH",
-			description = "A multiscale image in the container, e.g. recon-2/em/fibsem-int16 (env ZARR_PATH).")
+			description = "A multiscale image in the container, e.g. recon-2/em/fibsem-int16 or (N5) em/fibsem-uint16 "
+					+ "(env ZARR_PATH).")
 	private String array;
 
 	@Option(names = "--level", paramLabel = "sN", description = "Show only this level of --array.")
@@ -44,19 +50,28 @@ final class InfoAction implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		Session.run(cli, connection, session -> {
-			final Container container = dataset.openContainer(session);
 			final InfoPrinter printer = new InfoPrinter(session.out, connection.json);
 			final DatasetFacts facts = dataset.name() == null ? null
 					: DatasetCatalog.bundled().find(dataset.name()).orElse(null);
-			if (array == null || array.isEmpty()) {
+			final Location location = dataset.hasAddress() || array != null && !array.isEmpty()
+					? dataset.locate(session, array)
+					: null;
+			if (location == null || location.array().isEmpty()) {
 				if (level != null)
 					throw new OpenOrganelleException("--level needs --array");
-				final ScanResult scan = container.images("");
-				scan.notes().forEach(session::note);
-				printer.images(dataset.name(), facts, container.uri(), scan.images());
+				final List<Container> containers = location != null ? List.of(location.container())
+						: DatasetLocator.datasetContainers(session.stores, session.options, dataset.name());
+				final Map<String, List<ImageEntry>> images = new LinkedHashMap<>();
+				for (final Container container : containers) {
+					final ScanResult scan = container.images("");
+					scan.notes().forEach(session::note);
+					images.put(container.uri(), scan.images());
+				}
+				printer.images(dataset.name(), facts, images);
 				return;
 			}
-			final MultiscaleGroup group = container.image(array);
+			final Container container = location.container();
+			final MultiscaleGroup group = container.image(location.array());
 			final List<ScaleLevel> levels = level == null ? group.levels() : List.of(group.level(level));
 			printer.levels(dataset.name(), container.uri(), group, levels);
 		});

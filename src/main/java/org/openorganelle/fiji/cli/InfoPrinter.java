@@ -3,6 +3,7 @@ package org.openorganelle.fiji.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.openorganelle.fiji.HumanReadable;
@@ -29,31 +30,51 @@ final class InfoPrinter {
 		this.json = json;
 	}
 
-	void images(final String dataset, final DatasetFacts facts, final String container, final List<ImageEntry> images)
+	/** The images of one or more containers (keyed by URI); a CONTAINER column when there are several. */
+	void images(final String dataset, final DatasetFacts facts, final Map<String, List<ImageEntry>> byContainer)
 			throws JsonProcessingException {
+		final String first = byContainer.keySet().iterator().next();
+		final boolean several = byContainer.size() > 1;
 		if (json) {
-			final ObjectNode root = header(dataset, container);
+			final ObjectNode root = header(dataset, first);
 			root.put("title", facts == null ? null : facts.title().orElse(null));
+			final ArrayNode containers = root.putArray("containers");
+			byContainer.keySet().forEach(containers::add);
 			final ArrayNode list = root.putArray("arrays");
-			for (final ImageEntry image : images) {
-				final ObjectNode e = list.addObject().put("path", image.path()).put("modality", image.modality())
-						.put("metadata", image.isMultiscale() ? image.dialect().toString() : "single array");
-				final ArrayNode levels = e.putArray("levels");
-				image.levels().forEach(levels::add);
-			}
+			for (final Map.Entry<String, List<ImageEntry>> c : byContainer.entrySet())
+				for (final ImageEntry image : c.getValue()) {
+					final ObjectNode e = list.addObject().put("path", image.path()).put("container", c.getKey())
+							.put("modality", image.modality())
+							.put("metadata", image.isMultiscale() ? image.dialect().toString() : "single array");
+					final ArrayNode levels = e.putArray("levels");
+					image.levels().forEach(levels::add);
+				}
 			print(root);
 			return;
 		}
 		if (dataset != null)
 			out.println(dataset + (facts != null && facts.title().isPresent() ? " — " + facts.title().get() : ""));
-		out.println("container " + container);
+		byContainer.keySet().forEach(uri -> out.println("container " + uri));
 		final List<String[]> rows = new ArrayList<>();
-		rows.add(new String[] { "ARRAY", "MODALITY", "LEVELS", "METADATA" });
-		for (final ImageEntry image : images)
-			rows.add(new String[] { image.path(), image.modality(), levelRange(image.levels()),
-					image.isMultiscale() ? image.dialect().toString() : "single array" });
+		rows.add(several ? new String[] { "ARRAY", "CONTAINER", "MODALITY", "LEVELS", "METADATA" }
+				: new String[] { "ARRAY", "MODALITY", "LEVELS", "METADATA" });
+		int count = 0;
+		for (final Map.Entry<String, List<ImageEntry>> c : byContainer.entrySet())
+			for (final ImageEntry image : c.getValue()) {
+				final String metadata = image.isMultiscale() ? image.dialect().toString() : "single array";
+				rows.add(several ? new String[] { image.path(), containerName(c.getKey()), image.modality(),
+						levelRange(image.levels()), metadata }
+						: new String[] { image.path(), image.modality(), levelRange(image.levels()), metadata });
+				count++;
+			}
 		table(rows);
-		out.println(images.size() + " arrays; show levels with: info --array PATH");
+		out.println(count + " arrays; show levels with: info --array PATH"
+				+ (several ? " (a path in both containers means the .zarr one)" : ""));
+	}
+
+	private static String containerName(final String uri) {
+		final String trimmed = uri.replaceAll("/+$", "");
+		return trimmed.substring(trimmed.lastIndexOf('/') + 1);
 	}
 
 	void levels(final String dataset, final String container, final MultiscaleGroup group,

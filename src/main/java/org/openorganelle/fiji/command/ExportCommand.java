@@ -48,8 +48,9 @@ public class ExportCommand extends ContextCommand {
 			description = "Dataset in the public bucket, e.g. jrc_mus-nacc-2 (may be empty when an address is given)")
 	private String dataset;
 
-	@Parameter(label = "Array", persist = false, description = "Array path(s), comma-separated: a multiscale group "
-			+ "(recon-2/em/fibsem-int16), a level path (recon-2/em/fibsem-int16/s8) or a group holding one array")
+	@Parameter(label = "Array", required = false, persist = false, description = "Array path(s), comma-separated: a "
+			+ "multiscale group (recon-2/em/fibsem-int16, or em/fibsem-uint16 in an N5 container), a level path "
+			+ "(recon-2/em/fibsem-int16/s8) or a group holding one array; may be empty when the address is an array's")
 	private String array;
 
 	@Parameter(label = "Level", persist = false,
@@ -73,7 +74,9 @@ public class ExportCommand extends ContextCommand {
 	private String limit = ExportOptions.DEFAULT_LIMIT;
 
 	@Parameter(label = "Address", required = false, persist = false,
-			description = "Zarr container address instead of the dataset's in the public bucket (s3://, http(s)://)")
+			description = "Address of a Zarr or N5 container, or of an array or level in one (as the OpenOrganelle "
+					+ "website gives it), instead of the dataset's containers in the public bucket (s3://, http(s)://, "
+					+ "n5://, zarr://)")
 	private String address = "";
 
 	@Parameter(label = "Endpoint", required = false, persist = false,
@@ -96,11 +99,12 @@ public class ExportCommand extends ContextCommand {
 	public void run() {
 		try (StoreFactory stores = new StoreFactory()) {
 			final String name = CommandInputs.optional(dataset);
+			final List<String> arrays = CommandInputs.list(array);
 			final ExportPlan plan = ExportPlan.resolve(
-					DatasetLocator.open(stores, CommandInputs.storeOptions(endpoint, profile), name,
-							CommandInputs.optional(address)),
-					name, CommandInputs.list(array), CommandInputs.optional(level), CommandInputs.optional(region), null,
-					null, output.toPath());
+					DatasetLocator.locate(stores, CommandInputs.storeOptions(endpoint, profile), name,
+							CommandInputs.optional(address), arrays.isEmpty() ? "" : arrays.get(0)),
+					name, arrays, CommandInputs.optional(level), CommandInputs.optional(region), null, null,
+					output.toPath());
 			final ExportOptions options = ExportOptions.defaults().withWorkers(workers).withMaxBytes(ByteSize.parse(
 					limit, "size limit")).withCancellation(cancellation).withProgress(progress());
 			final List<ExportResult> results = plan.run(options, this::starting);

@@ -11,6 +11,7 @@ import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.catalog.DatasetCatalog;
 import org.openorganelle.fiji.discovery.Container;
 import org.openorganelle.fiji.discovery.ImageSelection;
+import org.openorganelle.fiji.discovery.Location;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
 
 /**
@@ -29,6 +30,20 @@ public final class ExportPlan {
 
 	private ExportPlan(final List<ExportRequest> requests) {
 		this.requests = List.copyOf(requests);
+	}
+
+	/**
+	 * Plans exports of the arrays a {@link Location} names: {@code arrays} when given, else
+	 * the array the location's address points at.
+	 *
+	 * @see #resolve(Container, String, List, String, String, String, double[], Path)
+	 */
+	public static ExportPlan resolve(final Location location, final String dataset, final List<String> arrays,
+			final String level, final String region, final String regionNm, final double[] voxelSize,
+			final Path output) {
+		final List<String> paths = !arrays.isEmpty() || location.array().isEmpty() ? arrays
+				: List.of(location.array());
+		return resolve(location.container(), dataset, paths, level, region, regionNm, voxelSize, output);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.openorganelle.fiji.export;
 
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -45,6 +46,10 @@ final class ExportedVolume {
 	/** The Zarr chunk shape. */
 	int[] chunkShape;
 	/** The source compressor's id ({@code zstd}, {@code blosc}, {@code gzip}, {@code zlib}, {@code none}). */
+	/** The source's storage format, e.g. {@code Zarr v2} or {@code N5}. */
+	String sourceFormat;
+	/** The byte order the source stores elements in. */
+	ByteOrder sourceByteOrder;
 	String compressorId;
 	/** The source compressor's description, e.g. {@code blosc(lz4, clevel=5, shuffle)}. */
 	String compressorDescription;

@@ -153,6 +153,8 @@ public final class Exporter {
 		v.levelShape = level.shape();
 		v.region = request.region();
 		v.chunkShape = metadata.chunks();
+		v.sourceFormat = level.array().layout().formatName();
+		v.sourceByteOrder = level.array().layout().storedByteOrder(metadata);
 		v.compressorId = metadata.compressor().id();
 		v.compressorDescription = metadata.compressor().describe();
 		final Optional<LevelTransform> transform = level.transform();

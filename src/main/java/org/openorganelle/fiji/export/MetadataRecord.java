@@ -103,6 +103,8 @@ public final class MetadataRecord {
 		addIfNull(missing, "containerUri", volume.containerUri);
 		addIfNull(missing, "arrayPath", volume.arrayPath);
 		addIfNull(missing, "level", volume.level);
+		addIfNull(missing, "sourceFormat", volume.sourceFormat);
+		addIfNull(missing, "sourceByteOrder", volume.sourceByteOrder);
 		addIfNull(missing, "modality", volume.modality);
 		addIfNull(missing, "dataType", volume.dataType);
 		addIfNull(missing, "levelShape", volume.levelShape);
@@ -206,6 +208,9 @@ public final class MetadataRecord {
 		provenance.set("level_shape", longs(volume.levelShape));
 		provenance.set("region", isWholeLevel(volume) ? Json.mapper().nullNode() : region(volume));
 		provenance.put("voxel_size_source", volume.voxelSizeSource.name().toLowerCase(Locale.ROOT));
+		provenance.put("source_format", volume.sourceFormat);
+		provenance.put("source_byte_order", volume.dataType.size() == 1 ? "not applicable"
+				: volume.sourceByteOrder == ByteOrder.BIG_ENDIAN ? "big" : "little");
 		final ObjectNode software = provenance.putObject("software");
 		software.put("name", SOFTWARE_NAME);
 		software.put("version", softwareVersion());

@@ -82,8 +82,9 @@ public class ExportPlugIn implements PlugIn {
 			try (StoreFactory stores = new StoreFactory()) {
 				final StoreOptions storeOptions = StoreOptions.builder().endpoint(endpoint.isEmpty() ? null
 						: StoreOptions.parseEndpoint(endpoint, "endpoint")).build();
-				final ExportPlan plan = ExportPlan.resolve(DatasetLocator.open(stores, storeOptions,
-						dataset.isEmpty() ? null : dataset, address), dataset.isEmpty() ? null : dataset, arrays,
+				final ExportPlan plan = ExportPlan.resolve(DatasetLocator.locate(stores, storeOptions,
+						dataset.isEmpty() ? null : dataset, address, arrays.isEmpty() ? "" : arrays.get(0)),
+						dataset.isEmpty() ? null : dataset, arrays,
 						level.isEmpty() ? null : level, region.isEmpty() ? null : region, null, null,
 						Paths.get(output.isEmpty() ? defaultOutput().toString() : output));
 				IJ.resetEscape();
