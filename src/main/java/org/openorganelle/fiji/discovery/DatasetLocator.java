@@ -57,7 +57,7 @@ public final class DatasetLocator {
 	 */
 	public static Location locate(final StoreFactory stores, final StoreOptions options, final String dataset,
 			final String address, final String array) {
-		final String given = array == null ? "" : array.trim();
+		final String given = array == null || array.trim().isEmpty() ? "" : UserNames.path("array", array.trim());
 		if (address != null && !address.trim().isEmpty()) {
 			final ContainerAddress split = ContainerAddress.parse(address);
 			if (!split.path().isEmpty() && !given.isEmpty() && !NodePaths.normalize(given).equals(split.path()))

@@ -52,8 +52,10 @@ class OpenOrganelleCliTest {
 		final CliRun r = run("info", "--dataset", "jrc_hela-2");
 		assertEquals(0, r.code, r.err);
 		assertTrue(r.out.startsWith("jrc_hela-2 — Interphase HeLa cell\n"), r.out);
-		assertTrue(r.out.contains("recon-1/em/fibsem-uint8                EM        s0..s4  OME-NGFF"), r.out);
-		assertTrue(r.out.contains("recon-1/labels/groundtruth/crop1/mito  labels    s0..s1  OME-NGFF"), r.out);
+		assertTrue(r.out.contains("recon-1/em/fibsem-uint8                jrc_hela-2.zarr  EM        s0..s4  OME-NGFF"),
+				r.out);
+		assertTrue(r.out.contains("recon-1/labels/groundtruth/crop1/mito  jrc_hela-2.zarr  labels    s0..s1  OME-NGFF"),
+				r.out);
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +52,8 @@ class MetadataRecordTest {
 		v.levelShape = new long[] { 2, 9, 10 };
 		v.region = Region.whole(v.levelShape);
 		v.chunkShape = new int[] { 64, 64, 64 };
+		v.sourceFormat = "Zarr v2";
+		v.sourceByteOrder = ByteOrder.LITTLE_ENDIAN;
 		v.compressorId = "zstd";
 		v.compressorDescription = "zstd(level=1)";
 		v.voxelSizeNm = new double[] { 757.7599999999999, 1024.0, 1024.0 };
@@ -179,7 +182,8 @@ class MetadataRecordTest {
 				"dimensions_nm", "axis_order", "byte_order", "npy_format_version"),
 				keys(r.get("metadata").get("technical")));
 		assertEquals(List.of("download_url", "internal_zarr_path", "level", "level_shape", "region",
-				"voxel_size_source", "software"), keys(r.get("metadata").get("provenance")));
+				"voxel_size_source", "source_format", "source_byte_order", "software"),
+				keys(r.get("metadata").get("provenance")));
 		assertEquals(List.of("metadata", "volume"), keys(r.get("files")));
 		assertEquals(List.of("x", "y", "z"), keys(r.get("voxel_size_nm")));
 		assertEquals(List.of("cosem_metadata", "multiscale_attributes"), keys(r.get("additional_metadata")));
