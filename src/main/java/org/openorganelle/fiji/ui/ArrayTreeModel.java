@@ -13,17 +13,19 @@ import javax.swing.tree.TreePath;
 import org.openorganelle.fiji.discovery.ImageEntry;
 
 /**
- * A dataset's arrays as a tree grouped by path: one top node per container (today the
- * {@code .zarr} one; another container is one more entry), then one node per path segment
+ * A dataset's arrays as a tree grouped by path: one top node per container (its
+ * {@code .zarr} and its {@code .n5}), then one node per path segment
  * ({@code recon-1 › labels › groundtruth › crop1}), the arrays as leaves.
  */
 final class ArrayTreeModel {
 
-	/** A leaf: one array, shown by the last segment of its path. */
+	/** A leaf: one array of a container, shown by the last segment of its path. */
 	static final class Leaf {
+		final String container;
 		final ImageEntry image;
 
-		Leaf(final ImageEntry image) {
+		Leaf(final String container, final ImageEntry image) {
+			this.container = container;
 			this.image = image;
 		}
 
@@ -38,31 +40,43 @@ final class ArrayTreeModel {
 	}
 
 	/**
-	 * @param containers the images of each container, by the container's name (e.g.
-	 *        {@code jrc_hela-2.zarr}), in display order
+	 * @param containers the images of each container, by the container's URI, in display
+	 *        order; each top node shows the container's name (e.g. {@code jrc_hela-2.zarr})
 	 */
 	static DefaultTreeModel of(final Map<String, List<ImageEntry>> containers) {
 		final DefaultMutableTreeNode root = new DefaultMutableTreeNode("arrays");
-		containers.forEach((name, images) -> {
-			final DefaultMutableTreeNode top = new DefaultMutableTreeNode(name);
+		containers.forEach((uri, images) -> {
+			final DefaultMutableTreeNode top = new DefaultMutableTreeNode(Scan.containerName(uri));
 			root.add(top);
 			for (final ImageEntry image : images) {
 				DefaultMutableTreeNode parent = top;
 				final String[] segments = image.path().split("/");
 				for (int i = 0; i < segments.length - 1; i++)
 					parent = child(parent, segments[i]);
-				parent.add(new DefaultMutableTreeNode(new Leaf(image), false));
+				parent.add(new DefaultMutableTreeNode(new Leaf(uri, image), false));
 			}
 		});
 		return new DefaultTreeModel(root);
 	}
 
-	/** The tree path of an array in a container, if the tree has it. */
+	/** The tree path of an array, in the first container that has it, if the tree has it. */
 	static Optional<TreePath> find(final DefaultTreeModel model, final String imagePath) {
-		final Enumeration<TreeNode> nodes = ((DefaultMutableTreeNode) model.getRoot()).depthFirstEnumeration();
+		return find(model, "", imagePath);
+	}
+
+	/**
+	 * The tree path of an array of a container, if the tree has it.
+	 *
+	 * @param container the container's URI, or empty for the first container holding the path
+	 */
+	static Optional<TreePath> find(final DefaultTreeModel model, final String container, final String imagePath) {
+		final Enumeration<TreeNode> nodes = ((DefaultMutableTreeNode) model.getRoot()).preorderEnumeration();
 		while (nodes.hasMoreElements()) {
 			final DefaultMutableTreeNode node = (DefaultMutableTreeNode) nodes.nextElement();
-			if (node.getUserObject() instanceof Leaf && ((Leaf) node.getUserObject()).image.path().equals(imagePath))
+			if (!(node.getUserObject() instanceof Leaf))
+				continue;
+			final Leaf leaf = (Leaf) node.getUserObject();
+			if (leaf.image.path().equals(imagePath) && (container.isEmpty() || leaf.container.equals(container)))
 				return Optional.of(new TreePath(node.getPath()));
 		}
 		return Optional.empty();

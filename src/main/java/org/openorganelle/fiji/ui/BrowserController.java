@@ -4,6 +4,7 @@ import java.awt.Frame;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import javax.swing.ImageIcon;
@@ -12,6 +13,7 @@ import javax.swing.tree.DefaultTreeModel;
 import javax.swing.tree.TreePath;
 
 import org.openorganelle.fiji.catalog.DatasetCatalog;
+import org.openorganelle.fiji.discovery.ContainerAddress;
 import org.openorganelle.fiji.discovery.DatasetLocator;
 import org.openorganelle.fiji.discovery.ImageEntry;
 import org.openorganelle.fiji.discovery.Modality;
@@ -92,7 +94,7 @@ final class BrowserController {
 			final Object node = path == null ? null : ((DefaultMutableTreeNode) path.getLastPathComponent())
 					.getUserObject();
 			if (!updating && node instanceof ArrayTreeModel.Leaf)
-				chooseArray(((ArrayTreeModel.Leaf) node).image.path());
+				chooseArray(((ArrayTreeModel.Leaf) node).container, ((ArrayTreeModel.Leaf) node).image.path());
 		});
 		view.levels.getSelectionModel().addListSelectionListener(e -> {
 			final int row = view.levels.getSelectedRow();
@@ -169,7 +171,7 @@ final class BrowserController {
 
 	/** Lists the arrays of the chosen dataset or address, forgetting what was shown for the previous one. */
 	private void scan() {
-		selection.images = List.of();
+		selection.images = Map.of();
 		showTree(ArrayTreeModel.of(Map.of()));
 		clearLevels();
 		final Source source = selection.source();
@@ -177,25 +179,37 @@ final class BrowserController {
 			arraysLoad.forget();
 			return;
 		}
-		arraysLoad.start("Scanning " + source.describe() + " ...", () -> new Scan(session.container(source).uri(),
-				session.images(source)), scan -> showArrays(scan));
+		arraysLoad.start("Scanning " + source.describe() + " ...", () -> new Scan(session.images(source)),
+				scan -> showArrays(scan));
 	}
 
 	private void showArrays(final Scan scan) {
-		selection.images = scan.images;
-		final DefaultTreeModel model = ArrayTreeModel.of(Map.of(scan.containerName(), scan.images));
+		selection.images = scan.byContainer;
+		final DefaultTreeModel model = ArrayTreeModel.of(scan.byContainer);
 		showTree(model);
-		if (scan.images.isEmpty()) {
-			view.arraysStatus.note("no arrays in " + scan.uri);
+		if (scan.count() == 0) {
+			view.arraysStatus.note("no arrays in " + scan.where());
 			return;
 		}
-		view.arraysStatus.note(scan.images.size() + (scan.images.size() == 1 ? " array" : " arrays") + " in "
-				+ scan.uri);
-		ArrayTreeModel.find(model, selection.image).or(() -> ArrayTreeModel.firstArray(model, Modality.EM))
+		view.arraysStatus.note(scan.count() + (scan.count() == 1 ? " array" : " arrays") + " in " + scan.where());
+		ArrayTreeModel.find(model, selection.container, selection.image)
+				.or(() -> ArrayTreeModel.find(model, selection.image))
+				.or(() -> addressedArray(model))
+				.or(() -> ArrayTreeModel.firstArray(model, Modality.EM))
 				.ifPresent(path -> {
 					view.arrays.setSelectionPath(path);
 					view.arrays.scrollPathToVisible(path);
 				});
+	}
+
+	/** The array (or the array of the level) a typed address points at inside its container. */
+	private Optional<TreePath> addressedArray(final DefaultTreeModel model) {
+		if (selection.address.isEmpty())
+			return Optional.empty();
+		final String path = ContainerAddress.parse(selection.address).path();
+		final int slash = path.lastIndexOf('/');
+		return ArrayTreeModel.find(model, path).or(() -> slash < 0 ? Optional.empty()
+				: ArrayTreeModel.find(model, path.substring(0, slash)));
 	}
 
 	private void showTree(final DefaultTreeModel model) {
@@ -209,11 +223,12 @@ final class BrowserController {
 		}
 	}
 
-	private void chooseArray(final String image) {
+	private void chooseArray(final String container, final String image) {
+		selection.container = container;
 		selection.image = image;
 		clearLevels();
 		final Source source = selection.source();
-		levelsLoad.start("Reading the levels of " + image + " ...", () -> session.levels(source, image),
+		levelsLoad.start("Reading the levels of " + image + " ...", () -> session.levels(source, container, image),
 				this::showLevels);
 	}
 

@@ -2,11 +2,13 @@ package org.openorganelle.fiji.ui;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.array.Region;
 import org.openorganelle.fiji.catalog.DatasetCatalog;
 import org.openorganelle.fiji.discovery.BucketBrowser;
@@ -22,7 +24,7 @@ import org.openorganelle.fiji.store.StoreOptions;
 /**
  * What the browser has listed, opened and read, kept for the Fiji session so that going
  * back to a dataset, an array or a thumbnail needs no request: the bucket's datasets per
- * endpoint, the open container and its images per {@link Source}, the levels per image,
+ * endpoint, the open containers and their images per {@link Source}, the levels per image,
  * the thumbnail plane per level. Its stores stay open for the session, as previews read
  * chunks lazily. Every method may block on the network: call them on workers only.
  * Thread-safe; a failure is not remembered, so trying again makes the requests again.
@@ -38,8 +40,8 @@ final class BrowserSession {
 	private final StoreFactory stores;
 	private final Consumer<String> requestLog;
 	private final Map<String, List<String>> datasets = new ConcurrentHashMap<>();
-	private final Map<Source, Container> containers = new ConcurrentHashMap<>();
-	private final Map<Source, List<ImageEntry>> images = new ConcurrentHashMap<>();
+	private final Map<Source, List<Container>> containers = new ConcurrentHashMap<>();
+	private final Map<Source, Map<String, List<ImageEntry>>> images = new ConcurrentHashMap<>();
 	private final Map<List<Object>, MultiscaleGroup> groups = new ConcurrentHashMap<>();
 	private final Map<List<Object>, List<ScaleLevel>> levels = new ConcurrentHashMap<>();
 	private final Map<String, byte[]> planes = new ConcurrentHashMap<>();
@@ -74,25 +76,42 @@ final class BrowserSession {
 		});
 	}
 
-	/** The container of a dataset, or at an address. */
-	Container container(final Source source) {
-		return containers.computeIfAbsent(source, s -> DatasetLocator.open(stores, options(s.endpoint()),
-				s.dataset().isEmpty() ? null : s.dataset(), s.address().isEmpty() ? null : s.address()));
+	/**
+	 * The containers of a dataset (its .zarr, then its .n5), or the one an address names
+	 * (one listing of the dataset's prefix; the containers are not read).
+	 */
+	List<Container> containers(final Source source) {
+		return containers.computeIfAbsent(source, s -> s.address().isEmpty()
+				? List.copyOf(DatasetLocator.datasetContainers(stores, options(s.endpoint()), s.dataset()))
+				: List.of(DatasetLocator.open(stores, options(s.endpoint()), null, s.address())));
 	}
 
-	/** The images of a source's container, sorted by path (one walk of its tree). */
-	List<ImageEntry> images(final Source source) {
-		return images.computeIfAbsent(source, s -> container(s).images("").images());
+	/** One of a source's containers, by URI. */
+	Container container(final Source source, final String uri) {
+		return containers(source).stream().filter(c -> c.uri().equals(uri)).findFirst().orElseThrow(
+				() -> new OpenOrganelleException("no container " + uri + " in " + source));
 	}
 
-	/** An image of a source's container. */
-	MultiscaleGroup group(final Source source, final String image) {
-		return groups.computeIfAbsent(Arrays.asList(source, image), k -> container(source).image(image));
+	/** The images of each of a source's containers, sorted by path, by container URI (one walk of each tree). */
+	Map<String, List<ImageEntry>> images(final Source source) {
+		return images.computeIfAbsent(source, s -> {
+			final Map<String, List<ImageEntry>> found = new LinkedHashMap<>();
+			for (final Container c : containers(s))
+				found.put(c.uri(), c.images("").images());
+			return found;
+		});
+	}
+
+	/** An image of one of a source's containers. */
+	MultiscaleGroup group(final Source source, final String container, final String image) {
+		return groups.computeIfAbsent(Arrays.asList(source, container, image), k -> container(source, container)
+				.image(image));
 	}
 
 	/** The levels of an image, finest first. */
-	List<ScaleLevel> levels(final Source source, final String image) {
-		return levels.computeIfAbsent(Arrays.asList(source, image), k -> List.copyOf(group(source, image).levels()));
+	List<ScaleLevel> levels(final Source source, final String container, final String image) {
+		return levels.computeIfAbsent(Arrays.asList(source, container, image), k -> List.copyOf(group(source,
+				container, image).levels()));
 	}
 
 	/** The voxels of a level's middle z plane (reads only that plane's chunks). */

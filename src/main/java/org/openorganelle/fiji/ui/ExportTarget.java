@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.openorganelle.fiji.HumanReadable;
 import org.openorganelle.fiji.array.Region;
+import org.openorganelle.fiji.discovery.ContainerAddress;
 import org.openorganelle.fiji.export.ExportOptions;
 import org.openorganelle.fiji.export.ExportPlan;
 import org.openorganelle.fiji.export.ExportResult;
@@ -20,13 +21,17 @@ import org.openorganelle.fiji.multiscale.ScaleLevel;
 final class ExportTarget {
 
 	private final Source source;
+	private final String container;
+	private final boolean firstContainer;
 	private final String image;
 	private final ScaleLevel level;
 	private final BrowserSession session;
 
-	private ExportTarget(final Source source, final String image, final ScaleLevel level,
-			final BrowserSession session) {
+	private ExportTarget(final Source source, final String container, final boolean firstContainer,
+			final String image, final ScaleLevel level, final BrowserSession session) {
 		this.source = source;
+		this.container = container;
+		this.firstContainer = firstContainer;
 		this.image = image;
 		this.level = level;
 		this.session = session;
@@ -34,7 +39,10 @@ final class ExportTarget {
 
 	/** The browser's chosen level (which must be loaded). */
 	static ExportTarget of(final Selection selection, final BrowserSession session) {
-		return new ExportTarget(selection.source(), selection.image, selection.chosenLevel().orElseThrow(), session);
+		final boolean first = selection.images.keySet().stream().findFirst().map(selection.container::equals)
+				.orElse(true);
+		return new ExportTarget(selection.source(), selection.container, first, selection.image,
+				selection.chosenLevel().orElseThrow(), session);
 	}
 
 	/** E.g. {@code jrc_mus-nacc-2 recon-2/em/fibsem-int16 s2: 10×18×20 int16}. */
@@ -65,16 +73,29 @@ final class ExportTarget {
 	 *         large or is cancelled (it then leaves no file)
 	 */
 	ExportResult export(final String region, final Path output, final ExportOptions options) {
-		final ExportPlan plan = ExportPlan.resolve(session.container(source), source.dataset().isEmpty() ? null
+		final ExportPlan plan = ExportPlan.resolve(session.container(source, container), source.dataset().isEmpty()
+				? null
 				: source.dataset(), List.of(image), level.name(), region.isBlank() ? null : region.strip(), null,
 				null, output);
 		return plan.run(options, r -> {
 		}).get(0);
 	}
 
-	/** The macro line that repeats the export: {@code run("OpenOrganelle Export...", "dataset=... ...")}. */
+	/**
+	 * The macro line that repeats the export: {@code run("OpenOrganelle Export...", "dataset=... ...")}.
+	 * It names the container by address when the dataset alone would not find it (a
+	 * dataset's .n5 container) or when the typed address pointed inside it.
+	 */
 	String macroLine(final String region, final File output, final String limit) {
 		return MacroLine.of(MacroLine.inputs(source.dataset(), image, level.name(), output, region, ExportOptions
-				.DEFAULT_WORKERS, limit, source.address(), source.endpoint()));
+				.DEFAULT_WORKERS, limit, address(), source.endpoint()));
+	}
+
+	private String address() {
+		if (!source.address().isEmpty()) {
+			final ContainerAddress typed = ContainerAddress.parse(source.address());
+			return typed.path().isEmpty() ? source.address() : typed.container();
+		}
+		return firstContainer ? "" : container;
 	}
 }

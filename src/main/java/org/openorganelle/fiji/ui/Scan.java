@@ -1,22 +1,36 @@
 package org.openorganelle.fiji.ui;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.openorganelle.fiji.discovery.ImageEntry;
 
-/** The images found in a container, with the container's address. */
+/** The images found in a source's containers (one or more), by container URI, in display order. */
 final class Scan {
 
-	final String uri;
-	final List<ImageEntry> images;
+	final Map<String, List<ImageEntry>> byContainer;
 
-	Scan(final String uri, final List<ImageEntry> images) {
-		this.uri = uri;
-		this.images = images;
+	Scan(final Map<String, List<ImageEntry>> byContainer) {
+		this.byContainer = byContainer;
 	}
 
-	/** The container's name: the last segment of its address, e.g. {@code jrc_hela-2.zarr}. */
-	String containerName() {
+	/** How many images all containers hold. */
+	int count() {
+		return byContainer.values().stream().mapToInt(List::size).sum();
+	}
+
+	/** Where the images were found: the container's URI, or the names of several containers. */
+	String where() {
+		if (byContainer.size() == 1)
+			return byContainer.keySet().iterator().next();
+		final List<String> names = new ArrayList<>();
+		byContainer.keySet().forEach(uri -> names.add(containerName(uri)));
+		return String.join(" and ", names);
+	}
+
+	/** A container's name: the last segment of its address, e.g. {@code jrc_hela-2.zarr}. */
+	static String containerName(final String uri) {
 		String u = uri;
 		while (u.endsWith("/"))
 			u = u.substring(0, u.length() - 1);

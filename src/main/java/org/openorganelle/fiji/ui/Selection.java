@@ -1,6 +1,7 @@
 package org.openorganelle.fiji.ui;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.openorganelle.fiji.discovery.ImageEntry;
@@ -17,11 +18,14 @@ final class Selection {
 	String endpoint = "";
 	String address = "";
 	String dataset = "";
+	/** The URI of the chosen array's container (a dataset may have a .zarr and a .n5 one). */
+	String container = "";
 	String image = "";
 	String level = "";
 	long limitBytes = ExportOptions.DEFAULT_MAX_BYTES;
 	String limitText = ExportOptions.DEFAULT_LIMIT;
-	List<ImageEntry> images = List.of();
+	/** The arrays of each container, by container URI. */
+	Map<String, List<ImageEntry>> images = Map.of();
 	List<ScaleLevel> levels = List.of();
 
 	/** The dataset (or address) chosen. */
@@ -36,6 +40,6 @@ final class Selection {
 
 	/** The chosen array's entry, when the arrays are loaded. */
 	Optional<ImageEntry> chosenImage() {
-		return images.stream().filter(i -> i.path().equals(image)).findFirst();
+		return images.getOrDefault(container, List.of()).stream().filter(i -> i.path().equals(image)).findFirst();
 	}
 }

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 
 import javax.swing.JLabel;
 import javax.swing.JTextArea;
+import javax.swing.JTree;
+import javax.swing.tree.TreeNode;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -108,6 +110,34 @@ class BrowserWindowTest {
 			assertTrue(probe.longestStallMillis() < 100, "the event thread stalled " + probe.longestStallMillis()
 					+ " ms: " + probe.stalls() + " " + steps);
 		}
+	}
+
+	@Test
+	void aDatasetsN5ContainerJoinsTheTreeAndItsRawUint16EmPreviews() throws Exception {
+		browser.show();
+		Gui.await("the dataset list", () -> browser.datasets().contains("jrc_hela-2"));
+		browser.chooseDataset("jrc_hela-2");
+		browser.awaitLevels("recon-1/em/fibsem-uint8");
+		final List<String> arrays = browser.arrays();
+		assertEquals(List.of("jrc_hela-2.zarr", "jrc_hela-2.n5"), Gui.get(() -> {
+			final TreeNode root = (TreeNode) Gui.find(browser.window, "arrays", JTree.class).getModel().getRoot();
+			final List<String> tops = new ArrayList<>();
+			for (int i = 0; i < root.getChildCount(); i++)
+				tops.add(root.getChildAt(i).toString());
+			return tops;
+		}), "the Zarr container first, as --dataset looks arrays up");
+		assertTrue(arrays.containsAll(List.of("jrc_hela-2.n5 › em › fibsem-uint16",
+				"jrc_hela-2.n5 › labels › mito_seg", "jrc_hela-2.n5 › labels › mito_pred")), arrays.toString());
+		assertEquals("6 arrays in jrc_hela-2.zarr and jrc_hela-2.n5", browser.status("arrays"));
+		browser.chooseArray("em/fibsem-uint16");
+		browser.awaitLevels("em/fibsem-uint16");
+		final List<List<String>> levels = browser.levels();
+		assertEquals(List.of("s0", "s1", "s2", "s3"), levels.stream().map(r -> r.get(0))
+				.collect(Collectors.toList()));
+		assertEquals(List.of("s0", "50×66×97", "uint16", "16×16×16", "gzip(level=-1)", "5.24×4×4"), levels.get(0)
+				.subList(0, 6));
+		Gui.await("the thumbnail", () -> Gui.find(browser.window, "thumbnail", JLabel.class).getIcon() != null);
+		Gui.screenshot(browser.window, "browser-hela-2-n5");
 	}
 
 	@Test

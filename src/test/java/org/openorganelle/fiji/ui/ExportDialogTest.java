@@ -122,6 +122,37 @@ class ExportDialogTest {
 				"the macro line's export differs from the dialog's");
 	}
 
+	@Test
+	void aDatasetsN5ArrayExportsLittleEndianAndItsMacroLineNamesTheN5Container(@TempDir final Path out,
+			@TempDir final Path work) throws Exception {
+		browser.chooseDataset("jrc_hela-2");
+		browser.awaitLevels("recon-1/em/fibsem-uint8");
+		browser.chooseArray("em/fibsem-uint16");
+		browser.awaitLevels("em/fibsem-uint16");
+		browser.chooseLevel("s1");
+		final JDialog dialog = exportDialog(out);
+		click(dialog, "exportStart");
+		Gui.await("the export", () -> status(dialog).startsWith("Wrote"));
+		final List<Path> written = npyFiles(out);
+		assertEquals(1, written.size(), Directories.files(out).toString());
+		final NpyFile npy = NpyFile.read(written.get(0));
+		assertEquals("<u2", npy.descr);
+		assertArrayEquals(NpyFile.read(Fixtures.bucketExpected().resolve(
+				"jrc_hela-2/jrc_hela-2.n5/em/fibsem-uint16/s1.npy")).data, npy.data,
+				"the .npy differs from zarr-python's read through its N5 store");
+		final String line = browser.recorded.get(browser.recorded.size() - 1);
+		assertTrue(line.contains("dataset=jrc_hela-2 array=em/fibsem-uint16 level=s1 ")
+				&& line.contains(" address=s3://janelia-cosem-datasets/jrc_hela-2/jrc_hela-2.n5"), line);
+		final Path macro = Files.writeString(work.resolve("recorded.ijm"), line + ";\n");
+		final ForkedRun rerun = ForkedRun.run(work, PluginJar.classPath(PluginJar.build(plugins), true),
+				MacroLauncher.class.getName(), "-batch", macro.toString());
+		assertEquals(MacroLauncher.SUCCESS, rerun.code, rerun.err);
+		final List<Path> again = npyFiles(out);
+		assertEquals(2, again.size(), again.toString());
+		again.remove(written.get(0));
+		assertArrayEquals(npy.data, NpyFile.read(again.get(0)).data, "the macro line's export differs");
+	}
+
 	/** Voxels 1:3, :, 5:9 of the 10 × 18 × 20 int16 level s2. */
 	private static byte[] cropped(final byte[] whole) {
 		final byte[] expected = new byte[2 * 18 * 4 * 2];

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openorganelle.fiji.testing.Fixtures;
+import org.openorganelle.fiji.testing.PublicBucket;
 
 import ij.ImagePlus;
 import ij.WindowManager;
@@ -124,7 +125,8 @@ class PreviewButtonsTest {
 		final String status = browser.status("datasets");
 		assertTrue(status.contains("127.0.0.1:" + closedPort), status);
 		assertTrue(status.contains("gave up after " + BrowserSession.LISTING_ATTEMPTS + " attempts"), status);
-		assertEquals(BrowserSession.LISTING_ATTEMPTS, browser.requests.stream().filter(r -> r.startsWith("LIST ") && r
-				.contains(":" + closedPort) && r.contains(" -> failed")).count(), browser.requests.toString());
+		assertEquals(BrowserSession.LISTING_ATTEMPTS, browser.requests.stream().filter(r -> r.startsWith("LIST s3://"
+				+ PublicBucket.NAME + "/ ") && r.contains(":" + closedPort) && r.contains(" -> failed")).count(),
+				browser.requests.toString());
 	}
 }
