@@ -32,7 +32,8 @@ public final class Compressors {
 
 	/**
 	 * The compressor with a codec id, described as given: {@code none}, {@code zstd},
-	 * {@code gzip}, {@code zlib}, {@code blosc}, {@code bzip2} or {@code xz}; any other id
+	 * {@code gzip}, {@code zlib}, {@code blosc}, {@code bzip2}, {@code xz} or {@code lz4-blocks}
+	 * (lz4-java's block stream); any other id
 	 * gives a compressor whose decompressors fail naming it and the supported ones.
 	 *
 	 * @param supported what to name as supported in that error
@@ -53,6 +54,8 @@ public final class Compressors {
 			return new CodecSpec(id, description, CompressorStreamDecompressor::bzip2);
 		case "xz":
 			return new CodecSpec(id, description, CompressorStreamDecompressor::xz);
+		case "lz4-blocks":
+			return new CodecSpec("lz4", description, Lz4BlockStreamDecompressor::new);
 		default:
 			return unsupported(id, supported);
 		}

@@ -11,14 +11,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Reads the {@code compression} of N5 array attributes (or the {@code compressionType} of
  * containers older than N5 1.0): {@code raw}, {@code gzip} (gzip members, or zlib streams
- * with {@code useZlib}), {@code bzip2}, {@code xz}, {@code blosc} and {@code zstd} as
- * n5-blosc and n5-zstandard write them. An unknown type is not an error until a block is
+ * with {@code useZlib}), {@code bzip2}, {@code xz}, {@code lz4} (lz4-java block streams, as
+ * n5-java writes them), {@code blosc} and {@code zstd} as n5-blosc and n5-zstandard write them. An unknown type is not an error until a block is
  * decoded, so listings still show the array.
  */
 final class N5Compressions {
 
 	/** The compression types this reader decodes. */
-	static final List<String> SUPPORTED = List.of("raw", "gzip", "bzip2", "xz", "blosc", "zstd");
+	static final List<String> SUPPORTED = List.of("raw", "gzip", "bzip2", "xz", "lz4", "blosc", "zstd");
 
 	private N5Compressions() {
 	}
@@ -46,6 +46,8 @@ final class N5Compressions {
 			return Compressors.of("blosc", Compressors.describeBlosc(node), SUPPORTED);
 		case "zstd":
 			return Compressors.of("zstd", "zstd(level=" + level + ")", SUPPORTED);
+		case "lz4":
+			return Compressors.of("lz4-blocks", "lz4(blockSize=" + node.path("blockSize").asText("?") + ")", SUPPORTED);
 		default:
 			return Compressors.unsupported(type.isEmpty() ? node.toString() : type, SUPPORTED);
 		}

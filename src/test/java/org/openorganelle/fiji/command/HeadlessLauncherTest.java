@@ -79,6 +79,21 @@ class HeadlessLauncherTest {
 	}
 
 	@Test
+	void theWebsitesN5AddressOfALevelExportsWithoutAnArrayParameter(@TempDir final Path dir) throws Exception {
+		final Path output = dir.resolve("oo");
+		final Run r = inProcess("--headless", "--run", ExportCommand.TITLE, "address='s3://janelia-cosem-datasets/"
+				+ "jrc_hela-2/jrc_hela-2.n5/em/fibsem-uint16/s2',level='',output='" + output + "',workers=2,endpoint='"
+				+ PublicBucket.server().endpoint() + "'");
+		assertEquals(HeadlessLauncher.SUCCESS, r.code, r.err);
+		final List<String> out = lines(r.out);
+		assertTrue(out.get(0).startsWith("volumes: " + output), r.out);
+		final NpyFile npy = NpyFile.read(Path.of(out.get(0).substring("volumes: ".length())));
+		assertEquals("<u2", npy.descr);
+		assertArrayEquals(NpyFile.read(Fixtures.bucketExpected().resolve(
+				"jrc_hela-2/jrc_hela-2.n5/em/fibsem-uint16/s2.npy")).data, npy.data);
+	}
+
+	@Test
 	void aFailedCommandExitsOneWithOneLineNamingTheUnknownArray(@TempDir final Path dir) throws Exception {
 		final Path output = dir.resolve("oo");
 		final Run r = inProcess("--headless", "--run", ExportCommand.TITLE,

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openorganelle.fiji.array.ChunkedArray;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
+import org.openorganelle.fiji.n5.N5Format;
+import org.openorganelle.fiji.store.FileStore;
 import org.openorganelle.fiji.testing.Fixtures;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,6 +45,18 @@ class LevelStackTest {
 				? 16 : 32;
 		assertEquals(bitDepth, imp.getBitDepth(), name);
 		assertPlanes(expected, imp, dtype, name);
+	}
+
+	/** Every readable N5 matrix array (big-endian blocks, truncated edges) as a virtual stack, against the npy. */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("org.openorganelle.fiji.testing.Fixtures#readableN5Arrays")
+	void n5PlanesEqualTheNpy(final String name, final JsonNode entry) throws IOException {
+		final ChunkedArray array = N5Format.INSTANCE.openArray(new FileStore(Fixtures.n5Matrix().resolve("matrix.n5")),
+				name);
+		final LevelImage<?> image = LevelImage.open(array, ChunkCache.DEFAULT_MAX_BYTES);
+		final Expected expected = Expected.read(Fixtures.n5Matrix().resolve(entry.get("npy").asText()));
+		final ImagePlus imp = LevelHyperstack.open(image, Optional.empty(), name);
+		assertPlanes(expected, imp, array.metadata().dataType().descr().substring(1), name);
 	}
 
 	@Test
