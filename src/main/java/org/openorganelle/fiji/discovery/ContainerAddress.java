@@ -29,7 +29,7 @@ public final class ContainerAddress {
 				a = a.substring(prefix.length());
 		final int scheme = a.indexOf("://");
 		final int from = scheme < 0 ? 0 : a.indexOf('/', scheme + 3) + 1;
-		if (from <= 0)
+		if (scheme >= 0 && from == 0)
 			return new ContainerAddress(a, "");
 		final String[] parts = a.substring(from).split("/", -1);
 		int offset = from;

@@ -48,8 +48,8 @@ public final class DatasetLocator {
 	/**
 	 * Where a request points: the container and array an address names (an address inside
 	 * a container names its array or level), or a dataset's container that holds
-	 * {@code array} (Zarr first, then N5; Zarr when neither does, so that the error lists
-	 * the Zarr arrays).
+	 * {@code array} (Zarr first, then N5; when neither does, the error names the closest
+	 * arrays of all of them).
 	 *
 	 * @param array the array path the user gave separately, or null/empty
 	 * @throws OpenOrganelleException when the address names an array and {@code array} another
@@ -71,11 +71,18 @@ public final class DatasetLocator {
 			return new Location(opened, split.path().isEmpty() ? given : split.path());
 		}
 		final List<Container> containers = datasetContainers(stores, options, dataset);
-		if (!given.isEmpty())
-			for (final Container c : containers)
-				if (!c.store().list(NodePaths.normalize(given)).isEmpty())
-					return new Location(c, given);
-		return new Location(containers.get(0), given);
+		if (given.isEmpty() || containers.size() == 1)
+			return new Location(containers.get(0), given);
+		for (final Container c : containers)
+			if (!c.store().list(NodePaths.normalize(given)).isEmpty())
+				return new Location(c, given);
+		final List<String> names = new ArrayList<>();
+		final List<String> paths = new ArrayList<>();
+		for (final Container c : containers) {
+			names.add(c.uri());
+			paths.addAll(c.imagePaths());
+		}
+		throw new NotFoundException("array", given, String.join(" or ", names), paths);
 	}
 
 	/**

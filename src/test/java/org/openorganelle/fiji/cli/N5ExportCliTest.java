@@ -127,6 +127,59 @@ class N5ExportCliTest {
 	}
 
 	@Test
+	void aRegionOfAnN5LevelIsTheSameBoxOfZarrPythonsRead(@TempDir final Path out) throws Exception {
+		final CliRun r = run("export", "--dataset", "jrc_hela-2", "--array", "em/fibsem-uint16", "--level", "s1",
+				"--region", "2:9,5:30,17:40", "--output", out.toString());
+		assertEquals(0, r.code, r.err);
+		final NpyFile npy = NpyFile.read(only(out, "fibsem-uint16_s1_*.npy"));
+		assertArrayEquals(new long[] { 7, 25, 23 }, npy.shape);
+		final byte[] whole = expected("em/fibsem-uint16", "s1");
+		final byte[] box = new byte[7 * 25 * 23 * 2];
+		for (int z = 0; z < 7; z++)
+			for (int y = 0; y < 25; y++)
+				System.arraycopy(whole, (((z + 2) * 33 + y + 5) * 48 + 17) * 2, box, ((z * 25) + y) * 23 * 2, 23 * 2);
+		assertArrayEquals(box, npy.data);
+	}
+
+	@Test
+	void aBrokenN5BlockOrATooLargeLevelFailsWithOneLineAndWritesNothing(@TempDir final Path out,
+			@TempDir final Path folder) throws IOException {
+		final Path source = Fixtures.bucket().resolve(HELA_N5);
+		final Path copy = folder.resolve("jrc_hela-2.n5");
+		try (Stream<Path> files = Files.walk(source)) {
+			for (final Path p : files.collect(Collectors.toList()))
+				if (Files.isRegularFile(p)) {
+					Files.createDirectories(copy.resolve(source.relativize(p).toString()).getParent());
+					Files.copy(p, copy.resolve(source.relativize(p).toString()));
+				}
+		}
+		final Path block = copy.resolve("em/fibsem-uint16/s3/0/0/0");
+		final byte[] bytes = Files.readAllBytes(block);
+		bytes[1] = 2;
+		Files.write(block, bytes);
+		final CliRun broken = run("export", "--s3-uri", copy.resolve("em/fibsem-uint16/s3").toString(), "--output",
+				out.toString());
+		assertEquals(OpenOrganelleCli.FAILURE, broken.code, broken.err);
+		assertTrue(broken.err.contains(block.toUri().toString()) && broken.err.contains(
+				"mode 2 (object) is not supported"), broken.err);
+		final CliRun large = run("export", "--s3-uri", BUCKET + HELA_N5 + "/em/fibsem-uint16/s0", "--max-bytes",
+				"100K", "--output", out.toString());
+		assertEquals(OpenOrganelleCli.FAILURE, large.code, large.err);
+		assertTrue(large.err.contains("above the limit of 100 KiB"), large.err);
+		try (Stream<Path> s = Files.list(out)) {
+			assertEquals(0, s.count(), "no .npy, .json or temporary file");
+		}
+	}
+
+	@Test
+	void anArrayInNeitherContainerOfADatasetGetsSuggestionsFromBoth() {
+		final CliRun r = run("info", "--dataset", "jrc_hela-2", "--array", "em/fibsem-uint61");
+		assertEquals(OpenOrganelleCli.NOT_FOUND, r.code, r.err);
+		assertTrue(r.err.contains("did you mean") && r.err.contains("em/fibsem-uint16"), r.err);
+		assertTrue(r.err.contains("jrc_hela-2.zarr") && r.err.contains("jrc_hela-2.n5"), r.err);
+	}
+
+	@Test
 	void infoOfADatasetListsTheArraysOfBothContainers() {
 		final CliRun r = run("info", "--dataset", "jrc_hela-2");
 		assertEquals(0, r.code, r.err);
