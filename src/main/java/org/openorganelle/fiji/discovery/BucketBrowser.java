@@ -1,9 +1,18 @@
 package org.openorganelle.fiji.discovery;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import org.openorganelle.fiji.DaemonThreads;
 import org.openorganelle.fiji.NotFoundException;
+import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.catalog.DatasetCatalog;
 import org.openorganelle.fiji.catalog.DatasetFacts;
 import org.openorganelle.fiji.store.KeyValueStore;
@@ -33,18 +42,57 @@ public final class BucketBrowser {
 
 	/**
 	 * The containers of a dataset: its {@code <dataset>.zarr} and {@code <dataset>.n5} (or
-	 * other {@code .zarr}/{@code .n5}) prefixes.
+	 * other {@code .zarr}/{@code .n5}) prefixes, the {@code .zarr} ones first.
 	 *
 	 * @throws NotFoundException when the dataset does not exist, suggesting the closest names
 	 */
 	public List<String> containers(final String dataset) {
+		final List<String> containers = listedContainers(dataset);
+		if (containers.isEmpty())
+			requireDataset(dataset);
+		return containers;
+	}
+
+	/**
+	 * The containers of each dataset, by dataset (one listing per dataset, {@code parallelism}
+	 * at a time); a dataset without any has an empty list.
+	 */
+	public Map<String, List<String>> containersOfEach(final List<String> datasets, final int parallelism) {
+		final ExecutorService pool = Executors.newFixedThreadPool(parallelism, DaemonThreads.named(
+				"openorganelle-list"));
+		try {
+			final Map<String, Future<List<String>>> futures = new LinkedHashMap<>();
+			for (final String dataset : datasets)
+				futures.put(dataset, pool.submit(() -> listedContainers(dataset)));
+			final Map<String, List<String>> containers = new LinkedHashMap<>();
+			for (final Map.Entry<String, Future<List<String>>> e : futures.entrySet())
+				containers.put(e.getKey(), await(e.getValue()));
+			return containers;
+		} finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private List<String> listedContainers(final String dataset) {
 		final List<String> containers = new ArrayList<>();
 		for (final String child : bucket.list(dataset).prefixes())
 			if (child.endsWith(".zarr") || child.endsWith(".n5"))
 				containers.add(child);
-		if (containers.isEmpty())
-			requireDataset(dataset);
+		containers.sort(Comparator.comparing((String c) -> !c.endsWith(".zarr")));
 		return containers;
+	}
+
+	private static List<String> await(final Future<List<String>> future) {
+		try {
+			return future.get();
+		} catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new OpenOrganelleException("interrupted while listing the datasets", e);
+		} catch (final ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException)
+				throw (RuntimeException) e.getCause();
+			throw new OpenOrganelleException("listing failed: " + e.getCause(), e.getCause());
+		}
 	}
 
 	/**

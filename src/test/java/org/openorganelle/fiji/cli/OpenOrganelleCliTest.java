@@ -32,8 +32,10 @@ class OpenOrganelleCliTest {
 	void listShowsEveryDatasetWithCatalogTitles() {
 		final CliRun r = run("list");
 		assertEquals(0, r.code, r.err);
-		assertTrue(r.out.contains("jrc_hela-2        Interphase HeLa cell"), r.out);
-		assertTrue(r.out.contains("jrc_mus-nacc-2    -"), r.out);
+		assertTrue(r.out.matches("(?s)DATASET +CONTAINERS +TITLE\n.*"), r.out);
+		assertTrue(r.out.matches("(?s).*\njrc_hela-2 +jrc_hela-2\\.zarr, jrc_hela-2\\.n5 +Interphase HeLa cell\n.*"),
+				r.out);
+		assertTrue(r.out.matches("(?s).*\njrc_mus-nacc-2 +jrc_mus-nacc-2\\.zarr +-\n.*"), r.out);
 		assertTrue(r.out.contains("7 datasets in s3://janelia-cosem-datasets"), r.out);
 	}
 
@@ -44,6 +46,8 @@ class OpenOrganelleCliTest {
 		final JsonNode root = Json.mapper().readTree(r.out);
 		assertEquals(7, root.get("datasets").size());
 		assertEquals("Interphase HeLa cell", root.get("datasets").get(3).get("title").asText());
+		assertEquals("[\"jrc_hela-2.zarr\",\"jrc_hela-2.n5\"]", root.get("datasets").get(3).get("containers")
+				.toString());
 		assertTrue(root.get("datasets").get(6).get("title").isNull());
 	}
 

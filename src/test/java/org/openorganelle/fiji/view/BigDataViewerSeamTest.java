@@ -35,8 +35,8 @@ import org.openorganelle.fiji.discovery.Container;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
 import org.openorganelle.fiji.store.FileStore;
 import org.openorganelle.fiji.testing.CountingStore;
-import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.FaultyStore;
+import org.openorganelle.fiji.testing.Fixtures;
 
 import ij.ImagePlus;
 import net.imglib2.RandomAccessibleInterval;
@@ -269,6 +269,27 @@ class BigDataViewerSeamTest {
 					"voxel i lies at translation + i * voxel size (nm)");
 			assertNull(options.getClass().getField("calibration").get(options));
 		}
+	}
+
+	@Test
+	void anN5LevelReachesBigDataViewerInXyzWithItsVoxelSizeAndHalfVoxelOffset() throws Exception {
+		final ScaleLevel level = Container.open(new FileStore(Fixtures.bucket().resolve("jrc_hela-2/jrc_hela-2.n5")))
+				.image("em/fibsem-uint16").level("s1");
+		try (URLClassLoader bdv = fakeBigDataViewer(Map.of("bdv/util/BdvFunctions", FUNCTIONS_WITH_OPTIONS,
+				"bdv/util/BdvOptions", OPTIONS_WITH_AFFINE, "net/imglib2/realtransform/AffineTransform3D", AFFINE))) {
+			assertEquals(Optional.empty(), Preview.open(level, "jrc_hela-2 em/fibsem-uint16 s1",
+					new BigDataViewerSeam(bdv)));
+			final Object[] call = calls(bdv).get(0);
+			final LazyCellImg<?, ?> img = assertInstanceOf(LazyCellImg.class, call[0]);
+			assertArrayEquals(new long[] { 48, 33, 25 }, img.dimensionsAsLongArray(), "x, y, z");
+			final Object transform = call[2].getClass().getField("transform").get(call[2]);
+			assertArrayEquals(new double[] {
+					8, 0, 0, 2,
+					0, 8, 0, 2,
+					0, 0, 10.48, 2.62 }, (double[]) transform.getClass().getField("values").get(transform), 1e-9);
+		}
+		LevelImageTest.assertValues(Expected.read(Fixtures.bucketExpected().resolve(
+				"jrc_hela-2/jrc_hela-2.n5/em/fibsem-uint16/s1.npy")), LevelImage.open(level), "hela-2 N5 s1");
 	}
 
 	@Test
