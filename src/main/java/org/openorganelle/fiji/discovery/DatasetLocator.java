@@ -95,7 +95,7 @@ public final class DatasetLocator {
 	public static List<Container> datasetContainers(final StoreFactory stores, final StoreOptions options,
 			final String dataset) {
 		final StoreAddress bucket = StoreAddress.parse(PUBLIC_BUCKET);
-		containerAddress(bucket, dataset);
+		requireDatasetName(dataset);
 		final KeyValueStore bucketStore = stores.open(bucket, options);
 		final List<String> names = new ArrayList<>(new BucketBrowser(bucketStore, DatasetCatalog.bundled())
 				.containers(dataset));
@@ -110,12 +110,10 @@ public final class DatasetLocator {
 		return containers;
 	}
 
-	/** The default container address of a dataset in a bucket. */
-	public static StoreAddress containerAddress(final StoreAddress bucket, final String dataset) {
+	private static void requireDatasetName(final String dataset) {
 		if (dataset == null || dataset.isEmpty())
 			throw new OpenOrganelleException("no dataset given: name one (e.g. jrc_hela-2) or give a container address");
 		UserNames.dataset(dataset);
-		return bucket.resolve(dataset + "/" + dataset + ".zarr");
 	}
 
 }
