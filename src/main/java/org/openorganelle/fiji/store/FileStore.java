@@ -1,6 +1,9 @@
 package org.openorganelle.fiji.store;
 
 import java.io.IOException;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,6 +44,34 @@ public final class FileStore implements KeyValueStore {
 		catch (final IOException e) {
 			if (isBelowAFile(file)) return Optional.empty();
 			throw new StoreException(uriOf(file), 0, false, "Cannot read " + uriOf(file) + ": " + e.getMessage(), e);
+		}
+	}
+
+	@Override
+	public Optional<byte[]> getRange(final String key, final ByteRange range) {
+		final Path file = resolve(key);
+		if (Files.isDirectory(file)) return Optional.empty();
+		final String uri = uriOf(file);
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			final long start = range.startIn(channel.size(), uri);
+			final ByteBuffer buffer = ByteBuffer.allocate(range.length());
+			while (buffer.hasRemaining()) {
+				if (channel.read(buffer, start + buffer.position()) < 0) {
+					throw new StoreException(uri, 0, true, "Cannot read " + range + " of " + uri + ": the file "
+							+ "ended after " + buffer.position() + " bytes", null);
+				}
+			}
+			return Optional.of(buffer.array());
+		}
+		catch (final NoSuchFileException e) {
+			return Optional.empty();
+		}
+		catch (final java.nio.file.AccessDeniedException e) {
+			throw denied(file, e);
+		}
+		catch (final IOException e) {
+			if (isBelowAFile(file)) return Optional.empty();
+			throw new StoreException(uri, 0, false, "Cannot read " + range + " of " + uri + ": " + e.getMessage(), e);
 		}
 	}
 

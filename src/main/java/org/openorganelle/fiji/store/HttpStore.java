@@ -76,13 +76,30 @@ public final class HttpStore implements KeyValueStore {
 	@Override
 	public Optional<byte[]> get(final String key) {
 		final String uri = uri(key);
-		final Answer response = send(url(key), uri);
+		final Answer response = send(url(key), uri, null);
 		final int status = response.status;
 		if (status == 200) {
 			final byte[] body = checkLength(uri, response);
 			BodyIntegrity.verify(uri, body, response.etag, response.encryption, response.customerKey);
 			return Optional.of(body);
 		}
+		if (status == 404 && !"NoSuchBucket".equals(S3Xml.errorCode(response.body))) return Optional.empty();
+		throw failure(uri, response);
+	}
+
+	@Override
+	public Optional<byte[]> getRange(final String key, final ByteRange range) {
+		final String uri = uri(key);
+		final Answer response = send(url(key), uri, range.header());
+		final int status = response.status;
+		if (status == 206) return Optional.of(RangeAnswers.check(uri, range, checkLength(uri, response),
+				response.contentRange));
+		if (status == 200) {
+			final byte[] body = checkLength(uri, response);
+			BodyIntegrity.verify(uri, body, response.etag, response.encryption, response.customerKey);
+			return Optional.of(range.slice(body, uri));
+		}
+		if (status == 416) throw RangeAnswers.pastEnd(uri, range, response.contentRange);
 		if (status == 404 && !"NoSuchBucket".equals(S3Xml.errorCode(response.body))) return Optional.empty();
 		throw failure(uri, response);
 	}
@@ -95,7 +112,7 @@ public final class HttpStore implements KeyValueStore {
 		final List<String> objects = new ArrayList<>();
 		String token = null;
 		do {
-			final Answer response = send(listUrl(listPrefix, token), shown);
+			final Answer response = send(listUrl(listPrefix, token), shown, null);
 			if (response.status != 200) throw failure(shown, response);
 			final S3Xml.ListPage page = S3Xml.parseListing(checkLength(shown, response), shown);
 			for (final String common : page.commonPrefixes) Keys.addChild(prefixes, listPrefix, common);
@@ -123,8 +140,8 @@ public final class HttpStore implements KeyValueStore {
 		return url.toString();
 	}
 
-	/** Sends a GET to {@code url} and reads the whole answer; failures name {@code uri}. */
-	private Answer send(final String url, final String uri) {
+	/** Sends a GET to {@code url} (with a {@code Range} header unless null) and reads the whole answer; failures name {@code uri}. */
+	private Answer send(final String url, final String uri, final String range) {
 		final URI target = URI.create(url);
 		try {
 			final HttpURLConnection connection = (HttpURLConnection) target.toURL().openConnection();
@@ -132,6 +149,7 @@ public final class HttpStore implements KeyValueStore {
 			connection.setReadTimeout(millis(requestTimeout));
 			connection.setInstanceFollowRedirects(true);
 			connection.setUseCaches(false);
+			if (range != null) connection.setRequestProperty("Range", range);
 			final int status = connection.getResponseCode();
 			final long declared = connection.getContentLengthLong();
 			final byte[] body;
@@ -213,6 +231,7 @@ public final class HttpStore implements KeyValueStore {
 		final String encryption;
 		final boolean customerKey;
 		final String region;
+		final String contentRange;
 
 		Answer(final int status, final byte[] body, final long declared, final HttpURLConnection connection) {
 			this.status = status;
@@ -222,6 +241,7 @@ public final class HttpStore implements KeyValueStore {
 			this.encryption = connection.getHeaderField("x-amz-server-side-encryption");
 			this.customerKey = connection.getHeaderField("x-amz-server-side-encryption-customer-algorithm") != null;
 			this.region = connection.getHeaderField("x-amz-bucket-region");
+			this.contentRange = connection.getHeaderField("Content-Range");
 		}
 	}
 }

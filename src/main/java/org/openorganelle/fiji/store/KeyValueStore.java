@@ -24,6 +24,16 @@ public interface KeyValueStore {
 	Optional<byte[]> get(String key);
 
 	/**
+	 * Reads part of a value (one ranged request where the store supports them).
+	 *
+	 * @return exactly {@code range.length()} bytes, or empty when the key does not exist
+	 * @throws StoreException for every failure {@link #get(String)} throws for, and when the
+	 *         value is too short to hold the range (not retryable) or an answer has the wrong
+	 *         length (retryable), naming the key's URI and the range
+	 */
+	Optional<byte[]> getRange(String key, ByteRange range);
+
+	/**
 	 * Lists the direct children of a prefix, like an S3 delimiter listing.
 	 *
 	 * @param prefix a key prefix, with or without a trailing '/'; the empty string lists the root

@@ -59,6 +59,12 @@ public final class RetryingStore implements KeyValueStore {
 	}
 
 	@Override
+	public Optional<byte[]> getRange(final String key, final ByteRange range) {
+		return execute("GET", delegate.uri(key) + " (" + range + ")", () -> delegate.getRange(key, range),
+				value -> value.map(bytes -> bytes.length + " bytes").orElse("absent"));
+	}
+
+	@Override
 	public Listing list(final String prefix) {
 		return execute("LIST", delegate.uri(prefix), () -> delegate.list(prefix),
 				listing -> listing.prefixes().size() + " prefixes, " + listing.objects().size() + " objects");

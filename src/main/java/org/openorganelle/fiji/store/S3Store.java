@@ -80,6 +80,29 @@ public final class S3Store implements KeyValueStore {
 	}
 
 	@Override
+	public Optional<byte[]> getRange(final String key, final ByteRange range) {
+		final String fullKey = Keys.join(root, Keys.check(key));
+		final String uri = objectUri(fullKey);
+		try {
+			final ResponseBytes<GetObjectResponse> object = client.getObjectAsBytes(b -> b.bucket(bucket).key(
+					fullKey).range(range.header()));
+			final GetObjectResponse response = object.response();
+			if (response.contentRange() == null) return Optional.of(range.slice(object.asByteArrayUnsafe(), uri));
+			return Optional.of(RangeAnswers.check(uri, range, object.asByteArrayUnsafe(), response.contentRange()));
+		}
+		catch (final NoSuchKeyException e) {
+			return Optional.empty();
+		}
+		catch (final AwsServiceException e) {
+			if (e.statusCode() == 416) throw RangeAnswers.pastEnd(uri, range, null);
+			throw failure(uri, e);
+		}
+		catch (final SdkException e) {
+			throw failure(uri, e);
+		}
+	}
+
+	@Override
 	public Listing list(final String prefix) {
 		final String listPrefix = Keys.asPrefix(Keys.join(root, Keys.check(prefix)));
 		final List<String> prefixes = new ArrayList<>();

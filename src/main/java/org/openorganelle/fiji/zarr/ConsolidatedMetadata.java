@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.openorganelle.fiji.array.FormatException;
 import org.openorganelle.fiji.array.Json;
 import org.openorganelle.fiji.array.NodePaths;
+import org.openorganelle.fiji.store.ByteRange;
 import org.openorganelle.fiji.store.KeyValueStore;
 import org.openorganelle.fiji.store.Listing;
 
@@ -68,6 +69,12 @@ public final class ConsolidatedMetadata implements KeyValueStore {
 	public Optional<byte[]> get(final String key) {
 		final byte[] document = documents.get(NodePaths.normalize(key));
 		return document != null ? Optional.of(document.clone()) : store.get(key);
+	}
+
+	@Override
+	public Optional<byte[]> getRange(final String key, final ByteRange range) {
+		final byte[] document = documents.get(NodePaths.normalize(key));
+		return document != null ? Optional.of(range.slice(document, uri(key))) : store.getRange(key, range);
 	}
 
 	@Override

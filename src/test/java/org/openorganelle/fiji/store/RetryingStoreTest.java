@@ -166,6 +166,11 @@ class RetryingStoreTest {
 		}
 
 		@Override
+		public Optional<byte[]> getRange(final String key, final ByteRange range) {
+			return get(key).map(value -> range.slice(value, key));
+		}
+
+		@Override
 		public Listing list(final String prefix) {
 			next();
 			return new Listing(List.of("a"), List.of("b"));

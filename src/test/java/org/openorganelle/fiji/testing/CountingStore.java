@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.openorganelle.fiji.store.ByteRange;
 import org.openorganelle.fiji.store.KeyValueStore;
 import org.openorganelle.fiji.store.Listing;
 
@@ -13,6 +14,8 @@ public final class CountingStore implements KeyValueStore {
 	private final KeyValueStore store;
 	public final List<String> gets = new CopyOnWriteArrayList<>();
 	public final List<String> lists = new CopyOnWriteArrayList<>();
+	/** Ranged reads, as {@code key (range)}. */
+	public final List<String> ranges = new CopyOnWriteArrayList<>();
 
 	public CountingStore(final KeyValueStore store) {
 		this.store = store;
@@ -22,6 +25,12 @@ public final class CountingStore implements KeyValueStore {
 	public Optional<byte[]> get(final String key) {
 		gets.add(key);
 		return store.get(key);
+	}
+
+	@Override
+	public Optional<byte[]> getRange(final String key, final ByteRange range) {
+		ranges.add(key + " (" + range + ")");
+		return store.getRange(key, range);
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
+import org.openorganelle.fiji.store.ByteRange;
 import org.openorganelle.fiji.store.KeyValueStore;
 import org.openorganelle.fiji.store.Listing;
 import org.openorganelle.fiji.store.StoreException;
@@ -69,6 +70,12 @@ public final class FaultyStore implements KeyValueStore {
 	/** Affected keys read as three bytes that no codec decodes. */
 	public static FaultyStore corrupt(final KeyValueStore store, final Predicate<String> affected) {
 		return new FaultyStore(store, affected, (s, key) -> Optional.of(new byte[] { 1, 2, 3 }));
+	}
+
+	/** A ranged read is the (possibly faulty) whole read, sliced: the same faults apply. */
+	@Override
+	public Optional<byte[]> getRange(final String key, final ByteRange range) {
+		return get(key).map(value -> range.slice(value, uri(key)));
 	}
 
 	@Override
