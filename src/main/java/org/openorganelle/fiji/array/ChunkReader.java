@@ -35,8 +35,7 @@ public final class ChunkReader {
 	 * @throws org.openorganelle.fiji.store.StoreException when it cannot be fetched
 	 */
 	public boolean read(final long[] gridPosition, final byte[] dst) {
-		final String key = array.chunkKey(gridPosition);
-		return decode(key, array.store().get(key), dst);
+		return decode(array.chunkKey(gridPosition), array.fetch(gridPosition), dst);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.openorganelle.fiji.array;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 import org.openorganelle.fiji.store.KeyValueStore;
 
@@ -51,6 +52,16 @@ public final class ChunkedArray {
 	/** The store key of the chunk at a grid position (C order). */
 	public String chunkKey(final long[] gridPosition) {
 		return NodePaths.child(path, layout.chunkName(gridPosition));
+	}
+
+	/**
+	 * Fetches the stored bytes of the chunk at a grid position (C order), as its layout keeps it.
+	 *
+	 * @return the stored bytes, or empty when the chunk is absent
+	 * @throws org.openorganelle.fiji.store.StoreException when the read fails
+	 */
+	public Optional<byte[]> fetch(final long[] gridPosition) {
+		return layout.fetch(store, path, gridPosition);
 	}
 
 	/**

@@ -240,7 +240,7 @@ final class VolumeStreamer {
 					if (failure.get() != null || cancellation.isCancelled())
 						return;
 					try {
-						final Optional<byte[]> stored = fetch ? array.store().get(array.chunkKey(position)) : null;
+						final Optional<byte[]> stored = fetch ? array.fetch(position) : null;
 						gate.await();
 						cores.acquire();
 						final Decoder pooled = decoders.poll();

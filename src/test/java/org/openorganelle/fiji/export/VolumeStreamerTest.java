@@ -6,30 +6,48 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openorganelle.fiji.array.ArrayMetadata;
+import org.openorganelle.fiji.array.ChunkDecoder;
+import org.openorganelle.fiji.array.ChunkGrid;
+import org.openorganelle.fiji.array.ChunkLayout;
 import org.openorganelle.fiji.array.ChunkedArray;
+import org.openorganelle.fiji.array.DataType;
+import org.openorganelle.fiji.array.FillValue;
+import org.openorganelle.fiji.array.Json;
 import org.openorganelle.fiji.array.Region;
+import org.openorganelle.fiji.codec.Compressors;
+import org.openorganelle.fiji.store.ByteRange;
 import org.openorganelle.fiji.store.FileStore;
+import org.openorganelle.fiji.store.KeyValueStore;
+import org.openorganelle.fiji.testing.CountingStore;
 import org.openorganelle.fiji.testing.Fixtures;
 import org.openorganelle.fiji.testing.NpyFile;
 import org.openorganelle.fiji.testing.Values;
 import org.openorganelle.fiji.zarr.ZarrV2Format;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 
 /**
  * The streamer writes files identical to {@code numpy.save} of what zarr-python read, for
@@ -48,6 +66,93 @@ class VolumeStreamerTest {
 			return new VolumeStreamer(array, region, workers, budget, file.getParent(), cancellation, progress)
 					.stream(out);
 		}
+	}
+
+	/**
+	 * A layout keeping every chunk of a Zarr array inside one packed object, as a shard does:
+	 * its fetch reads each chunk's byte range, so exports must fetch through the layout.
+	 */
+	private static final class PackedLayout implements ChunkLayout {
+
+		private final ChunkLayout chunks;
+		private final Map<String, long[]> places = new HashMap<>();
+
+		PackedLayout(final ChunkLayout chunks, final Path arrayDir, final Path packed, final long[] grid)
+				throws IOException {
+			this.chunks = chunks;
+			final ByteArrayOutputStream all = new ByteArrayOutputStream();
+			for (final long[] position : new ChunkGrid(new ArrayMetadata(grid, ones(grid.length), DataType.parse(
+					"|u1"), FillValue.parse(IntNode.valueOf(0), DataType.parse("|u1")), Compressors.none(), Json
+							.mapper().createObjectNode())).chunksIn(Region.whole(grid))) {
+				final Path file = arrayDir.resolve(chunks.chunkName(position));
+				if (!Files.exists(file))
+					continue;
+				final byte[] bytes = Files.readAllBytes(file);
+				places.put(Arrays.toString(position), new long[] { all.size(), bytes.length });
+				all.write(bytes);
+			}
+			Files.write(packed, all.toByteArray());
+		}
+
+		private static long[] ones(final int n) {
+			final long[] v = new long[n];
+			Arrays.fill(v, 1);
+			return v;
+		}
+
+		@Override
+		public String formatName() {
+			return chunks.formatName();
+		}
+
+		@Override
+		public ByteOrder storedByteOrder(final ArrayMetadata metadata) {
+			return chunks.storedByteOrder(metadata);
+		}
+
+		@Override
+		public String chunkName(final long[] gridPosition) {
+			return "packed";
+		}
+
+		@Override
+		public Optional<byte[]> fetch(final KeyValueStore store, final String arrayPath, final long[] gridPosition) {
+			final long[] place = places.get(Arrays.toString(gridPosition));
+			return place == null ? Optional.empty() : store.getRange("packed", ByteRange.of(place[0], (int) place[1]));
+		}
+
+		@Override
+		public ChunkDecoder newDecoder(final ArrayMetadata metadata) {
+			return chunks.newDecoder(metadata);
+		}
+	}
+
+	@Test
+	void exportsAndReadsFetchThroughTheLayoutSoChunksInsideLargerObjectsAreReadByRange(@TempDir final Path dir)
+			throws Exception {
+		int checked = 0;
+		for (final JsonNode entry : Fixtures.matrixIndex()) {
+			if (entry.path("expect_error").asBoolean() || entry.get("missing_chunks").asInt() == 0 || checked == 6)
+				continue;
+			final Path arrayDir = Fixtures.matrix().resolve(entry.get("name").asText());
+			final ChunkedArray zarr = ZarrV2Format.INSTANCE.openArray(new FileStore(arrayDir), "");
+			final Path packedDir = Files.createDirectories(dir.resolve("packed" + checked));
+			final CountingStore store = new CountingStore(new FileStore(packedDir));
+			final ChunkedArray packed = new ChunkedArray(store, "", zarr.metadata(), new PackedLayout(zarr.layout(),
+					arrayDir, packedDir.resolve("packed"), zarr.metadata().chunkGrid()));
+			final Path file = dir.resolve("out" + checked + ".npy");
+			final VolumeStreamer.Result r = stream(packed, Region.whole(packed.metadata().shape()), 3, 1 << 20, file,
+					new Cancellation(), ExportProgress.NONE);
+			assertArrayEquals(Files.readAllBytes(Fixtures.matrix().resolve(entry.get("npy").asText())), Files
+					.readAllBytes(file), entry.get("name").asText());
+			assertEquals(entry.get("missing_chunks").asLong(), r.chunksMissing);
+			assertEquals(List.of(), store.gets, "no whole read of the packed object");
+			assertEquals(packed.metadata().chunkCount() - r.chunksMissing, store.ranges.size(), store.ranges.toString());
+			assertArrayEquals(zarr.read(Region.whole(zarr.metadata().shape())), packed.read(Region.whole(packed
+					.metadata().shape())));
+			checked++;
+		}
+		assertEquals(6, checked);
 	}
 
 	@ParameterizedTest(name = "{0}")
