@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,31 @@ class LazinessTest {
 		assertEquals(List.of(".zmetadata", "recon-2/em/fibsem-int16/.zattrs", "recon-2/em/fibsem-int16/s0/.zarray",
 				"recon-2/em/fibsem-int16/s1/.zarray", "recon-2/em/fibsem-int16/s2/.zarray",
 				"recon-2/em/fibsem-int16/s3/.zarray"), store.gets);
+	}
+
+	@Test
+	void scanningAnN5ContainerReadsEachNodesAttributesOnceAndNoBlock() {
+		final CountingStore store = new CountingStore(PublicBucket.open(FACTORY, "jrc_hela-2/jrc_hela-2.n5"));
+		final ScanResult scan = Container.open(store).images("");
+		assertEquals(List.of("em/fibsem-uint16", "labels/mito_pred", "labels/mito_seg"), scan.images().stream()
+				.map(ImageEntry::path).collect(Collectors.toList()));
+		// root, em, labels and the three multiscale groups: one listing and one attributes.json each
+		assertEquals(List.of("", "em", "em/fibsem-uint16", "labels", "labels/mito_pred", "labels/mito_seg"), store.lists
+				.stream().sorted().collect(Collectors.toList()));
+		assertEquals(6, store.gets.size(), store.gets.toString());
+		assertTrue(store.gets.stream().allMatch(k -> k.equals("attributes.json") || k.endsWith("/attributes.json")),
+				store.gets.toString());
+		assertEquals(List.of(), store.ranges);
+	}
+
+	@Test
+	void openingAnN5ImageAndItsLevelsReadsOnlyTheirAttributes() {
+		final CountingStore store = new CountingStore(PublicBucket.open(FACTORY, "jrc_hela-2/jrc_hela-2.n5"));
+		final List<ScaleLevel> levels = Container.open(store).image("em/fibsem-uint16").levels();
+		assertEquals(4, levels.size());
+		assertEquals(List.of("em/fibsem-uint16/attributes.json", "em/fibsem-uint16/s0/attributes.json",
+				"em/fibsem-uint16/s1/attributes.json", "em/fibsem-uint16/s2/attributes.json",
+				"em/fibsem-uint16/s3/attributes.json"), store.gets);
 	}
 
 	@Test
