@@ -2,18 +2,20 @@ package org.openorganelle.fiji.discovery;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.openorganelle.fiji.NotFoundException;
 import org.openorganelle.fiji.array.ContainerFormat;
 import org.openorganelle.fiji.array.FormatException;
 import org.openorganelle.fiji.array.NodePaths;
 import org.openorganelle.fiji.multiscale.MultiscaleGroup;
+import org.openorganelle.fiji.n5.N5Format;
 import org.openorganelle.fiji.store.KeyValueStore;
 import org.openorganelle.fiji.zarr.ConsolidatedMetadata;
 import org.openorganelle.fiji.zarr.ZarrV2Format;
 
 /**
- * A Zarr or N5 container (e.g. {@code s3://janelia-cosem-datasets/jrc_hela-2/jrc_hela-2.zarr}
+ * A Zarr (v2 or v3) or N5 container (e.g. {@code s3://janelia-cosem-datasets/jrc_hela-2/jrc_hela-2.zarr}
  * or {@code …/jrc_hela-2.n5}): the images inside it and access to each. Consolidated
  * metadata is used when a Zarr container has it.
  */
@@ -31,16 +33,18 @@ public final class Container {
 	}
 
 	/**
-	 * A container over a store rooted at its top, in the format its name says ({@code .n5},
-	 * {@code .zarr}) or, for other names, the one its root shows (an N5 {@code attributes.json}
-	 * with an {@code n5} version; Zarr v2 otherwise). A Zarr container's {@code .zmetadata} is
-	 * used when present.
+	 * A container over a store rooted at its top: N5 when its name ends in {@code .n5};
+	 * otherwise a Zarr v2 container with consolidated metadata when it has {@code .zmetadata}
+	 * (one read answers everything after), else the format its root shows
+	 * ({@link ContainerFormats}: Zarr v3, N5 or Zarr v2).
 	 */
 	public static Container open(final KeyValueStore store) {
-		final ContainerFormat format = ContainerFormats.detect(store);
-		if (format != ZarrV2Format.INSTANCE)
-			return new Container(store, format);
-		return new Container(ConsolidatedMetadata.open(store).orElse(store), format);
+		if (ContainerFormats.hasN5Name(store))
+			return new Container(store, N5Format.INSTANCE);
+		final Optional<KeyValueStore> consolidated = ConsolidatedMetadata.open(store);
+		if (consolidated.isPresent())
+			return new Container(consolidated.get(), ZarrV2Format.INSTANCE);
+		return new Container(store, ContainerFormats.detect(store));
 	}
 
 	/** The store of the container (the consolidated view when there is one). */

@@ -37,7 +37,15 @@ public final class MultiscaleParser {
 	}
 
 	private static Optional<Multiscale> parse(final ObjectNode attributes) {
-		final JsonNode multiscales = attributes.get("multiscales");
+		final JsonNode ome = attributes.get("ome");
+		if (ome != null && ome.isObject() && ome.has("multiscales"))
+			return parseFrom((ObjectNode) ome, attributes);
+		return parseFrom(attributes, attributes);
+	}
+
+	/** Parses the multiscale description in {@code holder} (the attributes, or OME-Zarr 0.5's {@code ome} object). */
+	private static Optional<Multiscale> parseFrom(final ObjectNode holder, final ObjectNode attributes) {
+		final JsonNode multiscales = holder.get("multiscales");
 		if (multiscales != null && multiscales.isArray() && multiscales.size() > 0) {
 			final JsonNode first = multiscales.get(0);
 			final JsonNode datasets = first.get("datasets");

@@ -36,8 +36,8 @@ class LazinessTest {
 		// root, recon-1, em, labels, groundtruth, crop1, fibsem-uint8, all, mito: one listing each
 		assertEquals(9, store.lists.size(), store.lists.toString());
 		assertEquals(store.lists.size(), store.lists.stream().distinct().count());
-		// .zmetadata probe + the three multiscale groups' .zattrs
-		assertEquals(4, store.gets.size(), store.gets.toString());
+		// the .zmetadata and zarr.json (v3) probes + the three multiscale groups' .zattrs
+		assertEquals(5, store.gets.size(), store.gets.toString());
 	}
 
 	@Test
@@ -47,7 +47,7 @@ class LazinessTest {
 		final List<ScaleLevel> levels = group.levels();
 		assertEquals(4, levels.size());
 		assertEquals(List.of(), store.chunkGets());
-		assertEquals(List.of(".zmetadata", "recon-2/em/fibsem-int16/.zattrs", "recon-2/em/fibsem-int16/s0/.zarray",
+		assertEquals(List.of(".zmetadata", "zarr.json", "recon-2/em/fibsem-int16/.zattrs", "recon-2/em/fibsem-int16/s0/.zarray",
 				"recon-2/em/fibsem-int16/s1/.zarray", "recon-2/em/fibsem-int16/s2/.zarray",
 				"recon-2/em/fibsem-int16/s3/.zarray"), store.gets);
 	}

@@ -44,12 +44,13 @@ public final class CountingStore implements KeyValueStore {
 		return store.uri(key);
 	}
 
-	/** The keys read that are not Zarr metadata documents, i.e. chunks. */
+	/** The keys read that are not Zarr or N5 metadata documents, i.e. chunks. */
 	public List<String> chunkGets() {
 		final List<String> chunks = new CopyOnWriteArrayList<>();
 		for (final String key : gets)
 			if (!key.endsWith(".zarray") && !key.endsWith(".zattrs") && !key.endsWith(".zgroup")
-					&& !key.endsWith(".zmetadata"))
+					&& !key.endsWith(".zmetadata") && !key.equals("zarr.json") && !key.endsWith("/zarr.json")
+					&& !key.equals("attributes.json") && !key.endsWith("/attributes.json"))
 				chunks.add(key);
 		return chunks;
 	}

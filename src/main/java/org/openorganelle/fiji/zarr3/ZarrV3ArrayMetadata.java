@@ -1,0 +1,123 @@
+package org.openorganelle.fiji.zarr3;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.openorganelle.fiji.array.ArrayMetadata;
+import org.openorganelle.fiji.array.ChunkLayout;
+import org.openorganelle.fiji.array.DataType;
+import org.openorganelle.fiji.array.FillValue;
+import org.openorganelle.fiji.array.FormatException;
+import org.openorganelle.fiji.codec.Compressors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A Zarr v3 array's {@code zarr.json} (specification 3.0), validated: shape, {@code data_type}
+ * (integers and floats; decoded chunks and exports little-endian), a {@code regular} chunk
+ * grid, {@code default} or {@code v2} chunk keys, the {@code fill_value} in every form the
+ * specification allows, and the codec chain ({@link V3Codecs}). Unknown extensions that must
+ * be understood, and storage transformers, are errors naming them.
+ */
+final class ZarrV3ArrayMetadata {
+
+	private static final Map<String, String> DATA_TYPES = Map.of("int8", "|i1", "uint8", "|u1", "int16", "<i2",
+			"uint16", "<u2", "int32", "<i4", "uint32", "<u4", "int64", "<i8", "uint64", "<u8", "float32", "<f4",
+			"float64", "<f8");
+	private static final Set<String> KNOWN = Set.of("zarr_format", "node_type", "shape", "data_type", "chunk_grid",
+			"chunk_key_encoding", "fill_value", "codecs", "attributes", "dimension_names", "storage_transformers");
+
+	private final ArrayMetadata metadata;
+	private final ZarrV3Layout layout;
+
+	private ZarrV3ArrayMetadata(final ArrayMetadata metadata, final ZarrV3Layout layout) {
+		this.metadata = metadata;
+		this.layout = layout;
+	}
+
+	/**
+	 * @param uri the document's URI, named in every error
+	 * @throws FormatException for anything the specification does not allow or this reader does not read
+	 */
+	static ZarrV3ArrayMetadata parse(final ObjectNode json, final String uri) {
+		try {
+			return validate(json);
+		} catch (final FormatException e) {
+			throw new FormatException("invalid Zarr v3 array metadata " + uri + ": " + e.getMessage(), e);
+		}
+	}
+
+	private static ZarrV3ArrayMetadata validate(final ObjectNode json) {
+		if (json.path("zarr_format").asInt() != 3)
+			throw new FormatException("zarr_format is " + json.get("zarr_format") + ", not 3");
+		for (final Iterator<String> names = json.fieldNames(); names.hasNext();) {
+			final String name = names.next();
+			final JsonNode value = json.get(name);
+			if (!KNOWN.contains(name) && !(value.isObject() && value.path("must_understand").isBoolean()
+					&& !value.get("must_understand").asBoolean()))
+				throw new FormatException("the extension '" + name + "' must be understood and this reader does not "
+						+ "know it");
+		}
+		if (json.path("storage_transformers").size() > 0)
+			throw new FormatException("storage_transformers " + json.get("storage_transformers")
+					+ " are not supported");
+		final long[] shape = longs(json.get("shape"), "shape", 0);
+		final String typeName = json.path("data_type").asText("");
+		final String dtype = DATA_TYPES.get(typeName);
+		if (dtype == null)
+			throw new FormatException("data_type '" + (typeName.isEmpty() ? json.get("data_type") : typeName)
+					+ "' is not supported; supported: " + String.join(", ", new TreeSet<>(DATA_TYPES
+							.keySet())));
+		final DataType dataType = DataType.parse(dtype);
+		final JsonNode grid = json.path("chunk_grid");
+		if (!grid.path("name").asText("").equals("regular"))
+			throw new FormatException("chunk_grid " + grid + " is not supported; only \"regular\"");
+		final long[] chunks = longs(grid.path("configuration").get("chunk_shape"), "chunk_shape", 1);
+		final V3Codecs codecs = V3Codecs.parse(json.get("codecs"), dataType, chunks.length);
+		final ArrayMetadata metadata = new ArrayMetadata(shape, chunks, dataType, fillValue(json.get("fill_value"),
+				dataType), Compressors.of(codecs.compressorId(), codecs.describe(), V3Codecs.SUPPORTED), json);
+		return new ZarrV3ArrayMetadata(metadata, new ZarrV3Layout(ChunkKeys.parse(json.get("chunk_key_encoding")),
+				codecs));
+	}
+
+	private static FillValue fillValue(final JsonNode node, final DataType type) {
+		if (node == null || node.isNull())
+			throw new FormatException("fill_value is missing");
+		if (node.isTextual() && node.asText().startsWith("0x")) {
+			final BigInteger bits = new BigInteger(node.asText().substring(2), 16);
+			if (type.kind() == DataType.Kind.FLOAT)
+				return FillValue.parse(DoubleNode.valueOf(type.size() == 4 ? Float.intBitsToFloat(bits.intValue())
+						: Double.longBitsToDouble(bits.longValue())), type);
+			return FillValue.parse(BigIntegerNode.valueOf(bits), type);
+		}
+		return FillValue.parse(node, type);
+	}
+
+	private static long[] longs(final JsonNode node, final String field, final long min) {
+		if (node == null || !node.isArray())
+			throw new FormatException(field + " is missing or not a list");
+		final List<Long> values = new ArrayList<>();
+		for (final JsonNode v : node) {
+			if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < min)
+				throw new FormatException(field + " " + node + " must hold integers >= " + min);
+			values.add(v.longValue());
+		}
+		return values.stream().mapToLong(Long::longValue).toArray();
+	}
+
+	ArrayMetadata metadata() {
+		return metadata;
+	}
+
+	ChunkLayout layout() {
+		return layout;
+	}
+}
