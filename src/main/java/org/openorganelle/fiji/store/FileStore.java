@@ -30,38 +30,37 @@ public final class FileStore implements KeyValueStore {
 
 	@Override
 	public Optional<byte[]> get(final String key) {
-		final Path file = resolve(key);
-		if (Files.isDirectory(file)) return Optional.empty();
-		try {
-			return Optional.of(Files.readAllBytes(file));
-		}
-		catch (final NoSuchFileException e) {
-			return Optional.empty();
-		}
-		catch (final java.nio.file.AccessDeniedException e) {
-			throw denied(file, e);
-		}
-		catch (final IOException e) {
-			if (isBelowAFile(file)) return Optional.empty();
-			throw new StoreException(uriOf(file), 0, false, "Cannot read " + uriOf(file) + ": " + e.getMessage(), e);
-		}
+		return read(key, "", Files::readAllBytes);
 	}
 
 	@Override
 	public Optional<byte[]> getRange(final String key, final ByteRange range) {
+		return read(key, range + " of ", file -> {
+			final String uri = uriOf(file);
+			try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+				final long start = range.startIn(channel.size(), uri);
+				final ByteBuffer buffer = ByteBuffer.allocate(range.length());
+				while (buffer.hasRemaining()) {
+					if (channel.read(buffer, start + buffer.position()) < 0) {
+						throw new StoreException(uri, 0, true, "Cannot read " + range + " of " + uri + ": the file "
+								+ "ended after " + buffer.position() + " bytes", null);
+					}
+				}
+				return buffer.array();
+			}
+		});
+	}
+
+	/** Reads (part of) a file; a missing file, or one below a file, is absent. */
+	private interface FileRead {
+		byte[] read(Path file) throws IOException;
+	}
+
+	private Optional<byte[]> read(final String key, final String what, final FileRead read) {
 		final Path file = resolve(key);
 		if (Files.isDirectory(file)) return Optional.empty();
-		final String uri = uriOf(file);
-		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-			final long start = range.startIn(channel.size(), uri);
-			final ByteBuffer buffer = ByteBuffer.allocate(range.length());
-			while (buffer.hasRemaining()) {
-				if (channel.read(buffer, start + buffer.position()) < 0) {
-					throw new StoreException(uri, 0, true, "Cannot read " + range + " of " + uri + ": the file "
-							+ "ended after " + buffer.position() + " bytes", null);
-				}
-			}
-			return Optional.of(buffer.array());
+		try {
+			return Optional.of(read.read(file));
 		}
 		catch (final NoSuchFileException e) {
 			return Optional.empty();
@@ -71,7 +70,8 @@ public final class FileStore implements KeyValueStore {
 		}
 		catch (final IOException e) {
 			if (isBelowAFile(file)) return Optional.empty();
-			throw new StoreException(uri, 0, false, "Cannot read " + range + " of " + uri + ": " + e.getMessage(), e);
+			throw new StoreException(uriOf(file), 0, false, "Cannot read " + what + uriOf(file) + ": " + e.getMessage(),
+					e);
 		}
 	}
 

@@ -20,8 +20,11 @@ import org.openorganelle.fiji.store.StoreException;
  */
 public final class FaultyStore implements KeyValueStore {
 
-	/** Chunk keys: their last segment is not a metadata document such as {@code .zarray}. */
-	public static final Predicate<String> CHUNKS = key -> !key.substring(key.lastIndexOf('/') + 1).startsWith(".");
+	/** Chunk keys: their last segment is not a metadata document ({@code .zarray}, {@code zarr.json}, {@code attributes.json}). */
+	public static final Predicate<String> CHUNKS = key -> {
+		final String name = key.substring(key.lastIndexOf('/') + 1);
+		return !name.startsWith(".") && !name.equals("zarr.json") && !name.equals("attributes.json");
+	};
 
 	/** What an affected read does instead of (or before) reading the store. */
 	private interface Fault {
