@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.openorganelle.fiji.HumanReadable;
 import org.openorganelle.fiji.array.Json;
 import org.openorganelle.fiji.catalog.DatasetFacts;
+import org.openorganelle.fiji.discovery.Container;
 import org.openorganelle.fiji.discovery.ImageEntry;
 import org.openorganelle.fiji.multiscale.LevelColumns;
 import org.openorganelle.fiji.multiscale.LevelTransform;
@@ -62,7 +63,7 @@ final class InfoPrinter {
 		for (final Map.Entry<String, List<ImageEntry>> c : byContainer.entrySet())
 			for (final ImageEntry image : c.getValue()) {
 				final String metadata = image.isMultiscale() ? image.dialect().toString() : "single array";
-				rows.add(several ? new String[] { image.path(), containerName(c.getKey()), image.modality(),
+				rows.add(several ? new String[] { image.path(), Container.nameOf(c.getKey()), image.modality(),
 						levelRange(image.levels()), metadata }
 						: new String[] { image.path(), image.modality(), levelRange(image.levels()), metadata });
 				count++;
@@ -72,10 +73,6 @@ final class InfoPrinter {
 				+ (several ? " (a path in both containers means the .zarr one)" : ""));
 	}
 
-	private static String containerName(final String uri) {
-		final String trimmed = uri.replaceAll("/+$", "");
-		return trimmed.substring(trimmed.lastIndexOf('/') + 1);
-	}
 
 	void levels(final String dataset, final String container, final MultiscaleGroup group,
 			final List<ScaleLevel> levels) throws JsonProcessingException {

@@ -5,14 +5,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.openorganelle.fiji.DaemonThreads;
 import org.openorganelle.fiji.NotFoundException;
-import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.catalog.DatasetCatalog;
 import org.openorganelle.fiji.catalog.DatasetFacts;
 import org.openorganelle.fiji.store.KeyValueStore;
@@ -42,7 +40,8 @@ public final class BucketBrowser {
 
 	/**
 	 * The containers of a dataset: its {@code <dataset>.zarr} and {@code <dataset>.n5} (or
-	 * other {@code .zarr}/{@code .n5}) prefixes, the {@code .zarr} ones first.
+	 * other {@code .zarr}/{@code .n5}) prefixes: the {@code .zarr} ones first, and of each kind the one
+	 * named after the dataset first.
 	 *
 	 * @throws NotFoundException when the dataset does not exist, suggesting the closest names
 	 */
@@ -66,7 +65,7 @@ public final class BucketBrowser {
 				futures.put(dataset, pool.submit(() -> listedContainers(dataset)));
 			final Map<String, List<String>> containers = new LinkedHashMap<>();
 			for (final Map.Entry<String, Future<List<String>>> e : futures.entrySet())
-				containers.put(e.getKey(), await(e.getValue()));
+				containers.put(e.getKey(), Futures.await(e.getValue(), "the datasets"));
 			return containers;
 		} finally {
 			pool.shutdownNow();
@@ -78,21 +77,9 @@ public final class BucketBrowser {
 		for (final String child : bucket.list(dataset).prefixes())
 			if (child.endsWith(".zarr") || child.endsWith(".n5"))
 				containers.add(child);
-		containers.sort(Comparator.comparing((String c) -> !c.endsWith(".zarr")));
+		containers.sort(Comparator.comparing((String c) -> !c.endsWith(".zarr")).thenComparing(c -> !c.equals(dataset
+				+ ".zarr") && !c.equals(dataset + ".n5")));
 		return containers;
-	}
-
-	private static List<String> await(final Future<List<String>> future) {
-		try {
-			return future.get();
-		} catch (final InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new OpenOrganelleException("interrupted while listing the datasets", e);
-		} catch (final ExecutionException e) {
-			if (e.getCause() instanceof RuntimeException)
-				throw (RuntimeException) e.getCause();
-			throw new OpenOrganelleException("listing failed: " + e.getCause(), e.getCause());
-		}
 	}
 
 	/**

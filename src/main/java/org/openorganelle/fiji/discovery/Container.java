@@ -57,6 +57,12 @@ public final class Container {
 		return format;
 	}
 
+	/** A container's name: the last segment of its URI, e.g. {@code jrc_hela-2.zarr}. */
+	public static String nameOf(final String uri) {
+		final String trimmed = uri.replaceAll("/+$", "");
+		return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+	}
+
 	/** The container's URI. */
 	public String uri() {
 		return store.uri("");

@@ -44,7 +44,7 @@ final class ContainerFormats {
 	/** Whether the root document {@code key} exists and holds {@code field}; a malformed one does not count. */
 	private static boolean has(final KeyValueStore store, final String key, final String field) {
 		try {
-			return store.get(key).map(bytes -> Json.parseObject(bytes, store.uri(key)).has(field)).orElse(false);
+			return Json.read(store, key).map(document -> document.has(field)).orElse(false);
 		} catch (final FormatException e) {
 			return false;
 		}

@@ -1,7 +1,6 @@
 package org.openorganelle.fiji.discovery;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.openorganelle.fiji.NotFoundException;
@@ -97,13 +96,10 @@ public final class DatasetLocator {
 		final StoreAddress bucket = StoreAddress.parse(PUBLIC_BUCKET);
 		requireDatasetName(dataset);
 		final KeyValueStore bucketStore = stores.open(bucket, options);
-		final List<String> names = new ArrayList<>(new BucketBrowser(bucketStore, DatasetCatalog.bundled())
-				.containers(dataset));
+		final List<String> names = new BucketBrowser(bucketStore, DatasetCatalog.bundled()).containers(dataset);
 		if (names.isEmpty())
 			throw new OpenOrganelleException("dataset '" + dataset + "' in " + bucket.toUri()
 					+ " has no .zarr or .n5 container");
-		names.sort(Comparator.comparing((String n) -> !n.endsWith(".zarr")).thenComparing(n -> !n.equals(dataset
-				+ ".zarr") && !n.equals(dataset + ".n5")));
 		final List<Container> containers = new ArrayList<>();
 		for (final String name : names)
 			containers.add(Container.open(stores.open(bucket.resolve(dataset + "/" + name), options)));

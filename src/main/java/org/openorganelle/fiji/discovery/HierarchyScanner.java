@@ -6,14 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 import org.openorganelle.fiji.DaemonThreads;
-import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.array.ContainerFormat;
 import org.openorganelle.fiji.array.FormatException;
 import org.openorganelle.fiji.array.Node;
@@ -88,7 +86,7 @@ public final class HierarchyScanner {
 				futures.add(pool.submit(() -> visit(node)));
 			final List<String> next = new ArrayList<>();
 			for (final Future<Visit> f : futures) {
-				final Visit v = await(f);
+				final Visit v = Futures.await(f, "the container");
 				if (v.image != null)
 					images.put(v.image.path(), v.image);
 				else if (v.isArray)
@@ -140,19 +138,6 @@ public final class HierarchyScanner {
 		for (final String child : listing.prefixes())
 			children.add(NodePaths.child(node, child));
 		return new Visit(node, null, false, children, note);
-	}
-
-	private static Visit await(final Future<Visit> future) {
-		try {
-			return future.get();
-		} catch (final InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new OpenOrganelleException("interrupted while listing the container", e);
-		} catch (final ExecutionException e) {
-			if (e.getCause() instanceof RuntimeException)
-				throw (RuntimeException) e.getCause();
-			throw new OpenOrganelleException("listing failed: " + e.getCause(), e.getCause());
-		}
 	}
 
 	private static final class Visit {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.openorganelle.fiji.OpenOrganelleException;
+import org.openorganelle.fiji.array.DataType;
 import org.openorganelle.fiji.array.Json;
 import org.openorganelle.fiji.array.Region;
 import org.openorganelle.fiji.catalog.DatasetFacts;
@@ -178,7 +179,7 @@ public final class MetadataRecord {
 		technical.put("chunks_missing", volume.chunksMissing);
 		technical.set("dimensions_nm", dimensionsNm(volume));
 		technical.put("axis_order", "zyx");
-		technical.put("byte_order", byteOrder(volume));
+		technical.put("byte_order", byteOrder(volume.dataType, volume.dataType.order()));
 		technical.put("npy_format_version", "1.0");
 		return technical;
 	}
@@ -193,10 +194,11 @@ public final class MetadataRecord {
 		return dimensions;
 	}
 
-	private static String byteOrder(final ExportedVolume volume) {
-		if (volume.dataType.size() == 1)
+	/** A byte order as the record says it: {@code big}, {@code little}, or {@code not applicable} for 1-byte types. */
+	private static String byteOrder(final DataType type, final ByteOrder order) {
+		if (type.size() == 1)
 			return "not applicable";
-		return volume.dataType.order() == ByteOrder.BIG_ENDIAN ? "big" : "little";
+		return order == ByteOrder.BIG_ENDIAN ? "big" : "little";
 	}
 
 	private static ObjectNode provenance(final ExportedVolume volume) {
@@ -209,8 +211,7 @@ public final class MetadataRecord {
 		provenance.set("region", isWholeLevel(volume) ? Json.mapper().nullNode() : region(volume));
 		provenance.put("voxel_size_source", volume.voxelSizeSource.name().toLowerCase(Locale.ROOT));
 		provenance.put("source_format", volume.sourceFormat);
-		provenance.put("source_byte_order", volume.dataType.size() == 1 ? "not applicable"
-				: volume.sourceByteOrder == ByteOrder.BIG_ENDIAN ? "big" : "little");
+		provenance.put("source_byte_order", byteOrder(volume.dataType, volume.sourceByteOrder));
 		final ObjectNode software = provenance.putObject("software");
 		software.put("name", SOFTWARE_NAME);
 		software.put("version", softwareVersion());

@@ -1,5 +1,6 @@
 package org.openorganelle.fiji.multiscale;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 import org.openorganelle.fiji.array.FormatException;
@@ -29,29 +30,15 @@ final class ArrayGeometry {
 	static Optional<LevelTransform> parse(final ObjectNode attributes, final String level, final String uri) {
 		if (attributes.has("transform"))
 			return Optional.of(CosemTransform.parse(attributes.get("transform"), uri).toLevelTransform(level));
-		final JsonNode resolution = attributes.get("pixelResolution");
-		if (resolution == null || resolution.isNull())
+		final JsonNode node = attributes.get("pixelResolution");
+		if (node == null || node.isNull())
 			return Optional.empty();
-		final JsonNode dimensions = resolution.isArray() ? resolution : resolution.get("dimensions");
-		if (dimensions == null || !dimensions.isArray() || dimensions.size() == 0)
-			throw new FormatException("pixelResolution " + resolution + " of " + uri + " lists no dimensions");
-		final double factor = Units.nanometresPer(resolution.path("unit").asText(null));
-		final JsonNode factors = attributes.get("downsamplingFactors");
-		final int rank = dimensions.size();
-		if (factors != null && (!factors.isArray() || factors.size() != rank))
-			throw new FormatException("downsamplingFactors " + factors + " of " + uri + " must list " + rank
-					+ " numbers");
-		final double[] scale = new double[rank];
-		final double[] translation = new double[rank];
-		for (int d = 0; d < rank; d++) {
-			final int f = rank - 1 - d; // N5 lists x,y,z; arrays are z,y,x
-			final JsonNode value = dimensions.get(f);
-			if (!value.isNumber() || factors != null && !factors.get(f).isNumber())
-				throw new FormatException("pixelResolution " + resolution + " of " + uri + " must list numbers");
-			final double downsampling = factors == null ? 1 : factors.get(f).doubleValue();
-			scale[d] = value.doubleValue() * downsampling * factor;
-			translation[d] = (downsampling - 1) * value.doubleValue() * factor / 2;
-		}
-		return Optional.of(new LevelTransform(level, scale, translation));
+		final PixelResolution resolution = PixelResolution.parse(node, uri);
+		final double[] factors = new double[resolution.rank()];
+		Arrays.fill(factors, 1);
+		final JsonNode downsampling = attributes.get("downsamplingFactors");
+		if (downsampling != null)
+			MultiscaleParser.copy(downsampling, factors, "downsamplingFactors of " + uri);
+		return Optional.of(resolution.level(level, factors));
 	}
 }

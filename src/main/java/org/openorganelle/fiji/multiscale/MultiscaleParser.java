@@ -135,7 +135,8 @@ public final class MultiscaleParser {
 		}
 	}
 
-	private static void copy(final JsonNode values, final double[] into, final String what) {
+	/** Copies a JSON list of exactly {@code into.length} numbers. */
+	static void copy(final JsonNode values, final double[] into, final String what) {
 		if (values == null || !values.isArray() || values.size() != into.length)
 			throw new FormatException(what + " " + values + " must list " + into.length + " numbers");
 		for (int d = 0; d < into.length; d++) {
@@ -161,14 +162,8 @@ public final class MultiscaleParser {
 	}
 
 	private static Multiscale n5Viewer(final ObjectNode attributes, final List<String> paths, final String name) {
-		final JsonNode resolutionNode = attributes.get("pixelResolution");
-		final JsonNode dimensions = resolutionNode.isArray() ? resolutionNode : resolutionNode.get("dimensions");
-		final double factor = Units.nanometresPer(resolutionNode.path("unit").asText(null));
-		if (dimensions == null || !dimensions.isArray() || dimensions.size() == 0)
-			throw new FormatException("pixelResolution " + resolutionNode + " lists no dimensions");
-		final int rank = dimensions.size();
-		final double[] resolution = new double[rank];
-		copy(dimensions, resolution, "pixelResolution");
+		final PixelResolution resolution = PixelResolution.parse(attributes.get("pixelResolution"), "");
+		final int rank = resolution.rank();
 		final JsonNode scales = attributes.get("scales");
 		if (!scales.isArray() || scales.size() != paths.size())
 			throw new FormatException("scales " + scales + " must list one factor per level " + paths);
@@ -176,14 +171,7 @@ public final class MultiscaleParser {
 		for (int level = 0; level < paths.size(); level++) {
 			final double[] downsampling = new double[rank];
 			copy(scales.get(level), downsampling, "scales[" + level + "]");
-			final double[] scale = new double[rank];
-			final double[] translation = new double[rank];
-			for (int d = 0; d < rank; d++) {
-				final int f = rank - 1 - d; // N5 lists x,y,z; arrays are z,y,x
-				scale[d] = resolution[f] * downsampling[f] * factor;
-				translation[d] = (downsampling[f] - 1) * resolution[f] * factor / 2;
-			}
-			transforms.add(new LevelTransform(paths.get(level), scale, translation));
+			transforms.add(resolution.level(paths.get(level), downsampling));
 		}
 		final List<String> axes = new ArrayList<>();
 		for (final JsonNode a : attributes.path("axes"))

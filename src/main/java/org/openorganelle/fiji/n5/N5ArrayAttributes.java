@@ -6,6 +6,7 @@ import org.openorganelle.fiji.array.ArrayMetadata;
 import org.openorganelle.fiji.array.DataType;
 import org.openorganelle.fiji.array.FillValue;
 import org.openorganelle.fiji.array.FormatException;
+import org.openorganelle.fiji.array.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -56,16 +57,14 @@ final class N5ArrayAttributes {
 		return DataType.parse((bits == 8 ? "|" : "<") + kind + bits / 8);
 	}
 
+	/** A list field of N5's x,y,z order, in C (z,y,x) order. */
 	private static long[] reversed(final JsonNode node, final String field, final long min) {
-		if (node == null || !node.isArray() || node.size() == 0)
+		final long[] xyz = Json.longs(node, field, min);
+		if (xyz.length == 0)
 			throw new FormatException(field + " is missing or not a list");
-		final long[] values = new long[node.size()];
-		for (int i = 0; i < values.length; i++) {
-			final JsonNode v = node.get(values.length - 1 - i);
-			if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < min)
-				throw new FormatException(field + " " + node + " must hold integers >= " + min);
-			values[i] = v.longValue();
-		}
-		return values;
+		final long[] zyx = new long[xyz.length];
+		for (int i = 0; i < xyz.length; i++)
+			zyx[i] = xyz[xyz.length - 1 - i];
+		return zyx;
 	}
 }

@@ -46,7 +46,7 @@ public final class N5Format implements ContainerFormat {
 	@Override
 	public Optional<ObjectNode> attributes(final KeyValueStore store, final String path) {
 		final String key = NodePaths.child(NodePaths.normalize(path), ATTRIBUTES);
-		return store.get(key).map(bytes -> Json.parseObject(bytes, store.uri(key)));
+		return Json.read(store, key);
 	}
 
 	@Override
@@ -58,7 +58,7 @@ public final class N5Format implements ContainerFormat {
 	public ChunkedArray openArray(final KeyValueStore store, final String path) {
 		final String key = NodePaths.child(NodePaths.normalize(path), ATTRIBUTES);
 		final String uri = store.uri(key);
-		final ObjectNode attributes = store.get(key).map(bytes -> Json.parseObject(bytes, uri))
+		final ObjectNode attributes = Json.read(store, key)
 				.orElseThrow(() -> new FormatException("no N5 array at " + store.uri(NodePaths.normalize(path)) + " ("
 						+ uri + " not found)"));
 		if (!N5ArrayAttributes.isArray(attributes))

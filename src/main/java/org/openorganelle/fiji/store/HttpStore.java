@@ -83,7 +83,7 @@ public final class HttpStore implements KeyValueStore {
 			BodyIntegrity.verify(uri, body, response.etag, response.encryption, response.customerKey);
 			return Optional.of(body);
 		}
-		if (status == 404 && !"NoSuchBucket".equals(S3Xml.errorCode(response.body))) return Optional.empty();
+		if (isAbsent(response)) return Optional.empty();
 		throw failure(uri, response);
 	}
 
@@ -100,7 +100,7 @@ public final class HttpStore implements KeyValueStore {
 			return Optional.of(range.slice(body, uri));
 		}
 		if (status == 416) throw RangeAnswers.pastEnd(uri, range, response.contentRange);
-		if (status == 404 && !"NoSuchBucket".equals(S3Xml.errorCode(response.body))) return Optional.empty();
+		if (isAbsent(response)) return Optional.empty();
 		throw failure(uri, response);
 	}
 
@@ -189,6 +189,11 @@ public final class HttpStore implements KeyValueStore {
 			at += n;
 		}
 		return body;
+	}
+
+	/** A 404 for the key itself, not for a missing bucket. */
+	private static boolean isAbsent(final Answer response) {
+		return response.status == 404 && !"NoSuchBucket".equals(S3Xml.errorCode(response.body));
 	}
 
 	private static byte[] checkLength(final String uri, final Answer response) {

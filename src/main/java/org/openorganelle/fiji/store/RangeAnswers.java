@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 final class RangeAnswers {
 
 	private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
+	private static final Pattern UNSATISFIED = Pattern.compile("bytes\\s+\\*/(\\d+)");
 
 	private RangeAnswers() {
 	}
@@ -38,8 +39,7 @@ final class RangeAnswers {
 
 	/** The error for a range the value cannot hold (HTTP 416), with its size when the answer gives it. */
 	static StoreException pastEnd(final String uri, final ByteRange range, final String contentRange) {
-		final Matcher m = contentRange == null ? null : Pattern.compile("bytes\\s+\\*/(\\d+)").matcher(contentRange
-				.trim());
+		final Matcher m = contentRange == null ? null : UNSATISFIED.matcher(contentRange.trim());
 		if (m != null && m.matches())
 			range.startIn(Long.parseLong(m.group(1)), uri);
 		return new StoreException(uri, 416, false, uri + ": " + range + " lies past its end (HTTP 416)", null);

@@ -10,6 +10,7 @@ import javax.swing.tree.DefaultTreeModel;
 import javax.swing.tree.TreeNode;
 import javax.swing.tree.TreePath;
 
+import org.openorganelle.fiji.discovery.Container;
 import org.openorganelle.fiji.discovery.ImageEntry;
 
 /**
@@ -46,7 +47,7 @@ final class ArrayTreeModel {
 	static DefaultTreeModel of(final Map<String, List<ImageEntry>> containers) {
 		final DefaultMutableTreeNode root = new DefaultMutableTreeNode("arrays");
 		containers.forEach((uri, images) -> {
-			final DefaultMutableTreeNode top = new DefaultMutableTreeNode(Scan.containerName(uri));
+			final DefaultMutableTreeNode top = new DefaultMutableTreeNode(Container.nameOf(uri));
 			root.add(top);
 			for (final ImageEntry image : images) {
 				DefaultMutableTreeNode parent = top;

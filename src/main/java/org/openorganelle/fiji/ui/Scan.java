@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.openorganelle.fiji.discovery.Container;
 import org.openorganelle.fiji.discovery.ImageEntry;
 
 /** The images found in a source's containers (one or more), by container URI, in display order. */
@@ -25,15 +26,8 @@ final class Scan {
 		if (byContainer.size() == 1)
 			return byContainer.keySet().iterator().next();
 		final List<String> names = new ArrayList<>();
-		byContainer.keySet().forEach(uri -> names.add(containerName(uri)));
+		byContainer.keySet().forEach(uri -> names.add(Container.nameOf(uri)));
 		return String.join(" and ", names);
 	}
-
-	/** A container's name: the last segment of its address, e.g. {@code jrc_hela-2.zarr}. */
-	static String containerName(final String uri) {
-		String u = uri;
-		while (u.endsWith("/"))
-			u = u.substring(0, u.length() - 1);
-		return u.substring(u.lastIndexOf('/') + 1);
-	}
 }
+

@@ -64,8 +64,8 @@ public final class ZarrArrayMetadata {
 		final JsonNode format = json.get("zarr_format");
 		if (format == null || format.asInt() != 2)
 			throw new FormatException("zarr_format is " + format + ", only 2 is supported");
-		final long[] shape = longs(json.get("shape"), "shape", 0);
-		final long[] chunkLongs = longs(json.get("chunks"), "chunks", 1);
+		final long[] shape = Json.longs(json.get("shape"), "shape", 0);
+		final long[] chunkLongs = Json.longs(json.get("chunks"), "chunks", 1);
 		final DataType dataType = DataType.parse(json.path("dtype").asText(null));
 		final String order = json.path("order").asText("C");
 		if (!order.equals("C") && !order.equals("F"))
@@ -77,19 +77,6 @@ public final class ZarrArrayMetadata {
 		final ArrayMetadata metadata = new ArrayMetadata(shape, chunkLongs, dataType,
 				FillValue.parse(json.get("fill_value"), dataType), Compressors.fromJson(json.get("compressor")), json);
 		return new ZarrArrayMetadata(metadata, order.equals("F"), separator, filterIds(json.get("filters")));
-	}
-
-	private static long[] longs(final JsonNode node, final String field, final long min) {
-		if (node == null || !node.isArray())
-			throw new FormatException(field + " is missing or not a list");
-		final long[] values = new long[node.size()];
-		for (int i = 0; i < values.length; i++) {
-			final JsonNode v = node.get(i);
-			if (!v.canConvertToLong() || !v.isIntegralNumber() || v.longValue() < min)
-				throw new FormatException(field + " " + node + " must hold integers >= " + min);
-			values[i] = v.longValue();
-		}
-		return values;
 	}
 
 	private static List<String> filterIds(final JsonNode node) {

@@ -42,7 +42,7 @@ public final class ZarrV2Format implements ContainerFormat {
 	@Override
 	public Optional<ObjectNode> attributes(final KeyValueStore store, final String path) {
 		final String key = NodePaths.child(NodePaths.normalize(path), ".zattrs");
-		return store.get(key).map(bytes -> Json.parseObject(bytes, store.uri(key)));
+		return Json.read(store, key);
 	}
 
 	@Override

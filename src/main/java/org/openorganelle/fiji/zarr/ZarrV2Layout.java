@@ -6,6 +6,7 @@ import java.util.List;
 import org.openorganelle.fiji.array.ArrayMetadata;
 import org.openorganelle.fiji.array.ChunkDecoder;
 import org.openorganelle.fiji.array.ChunkLayout;
+import org.openorganelle.fiji.array.Transpose;
 import org.openorganelle.fiji.codec.CodecException;
 import org.openorganelle.fiji.codec.Decompressor;
 

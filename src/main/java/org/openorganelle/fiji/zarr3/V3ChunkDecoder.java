@@ -6,6 +6,7 @@ import java.util.zip.CRC32C;
 
 import org.openorganelle.fiji.array.ArrayMetadata;
 import org.openorganelle.fiji.array.ChunkDecoder;
+import org.openorganelle.fiji.array.Transpose;
 import org.openorganelle.fiji.codec.CodecException;
 import org.openorganelle.fiji.codec.Decompressor;
 
@@ -19,6 +20,7 @@ final class V3ChunkDecoder implements ChunkDecoder {
 
 	private final int[] chunk;
 	private final int[] order;
+	private final boolean transposed;
 	private final boolean swap;
 	private final int size;
 	private final int chunkBytes;
@@ -30,7 +32,8 @@ final class V3ChunkDecoder implements ChunkDecoder {
 
 	V3ChunkDecoder(final ArrayMetadata metadata, final V3Codecs codecs) {
 		this.chunk = metadata.chunks();
-		this.order = codecs.order();
+		this.transposed = codecs.order() != null;
+		this.order = transposed ? codecs.order() : identity(chunk.length);
 		this.size = metadata.dataType().size();
 		this.swap = size > 1 && codecs.endian() == ByteOrder.BIG_ENDIAN;
 		this.chunkBytes = metadata.chunkBytes();
@@ -72,50 +75,23 @@ final class V3ChunkDecoder implements ChunkDecoder {
 		}
 		if (length != chunkBytes)
 			throw new CodecException("the chunk holds " + length + " bytes after decoding, not " + chunkBytes);
-		if (order == null && !swap) {
+		if (!transposed && !swap) {
 			System.arraycopy(current, 0, dst, 0, chunkBytes);
 			return;
 		}
-		copy(current, dst);
+		Transpose.toC(current, dst, chunk, order, size, swap);
+	}
+
+	private static int[] identity(final int rank) {
+		final int[] order = new int[rank];
+		for (int i = 0; i < rank; i++)
+			order[i] = i;
+		return order;
 	}
 
 	private byte[] buffer(final int which, final int length) {
 		if (scratch[which] == null || scratch[which].length < length)
 			scratch[which] = new byte[length];
 		return scratch[which];
-	}
-
-	/** Elements in encoded (transposed) C order into decoded C order, little-endian. */
-	private void copy(final byte[] src, final byte[] dst) {
-		final int rank = chunk.length;
-		final int[] encodedShape = new int[rank];
-		final long[] decodedStride = new long[rank];
-		long stride = 1;
-		for (int d = rank - 1; d >= 0; d--) {
-			decodedStride[d] = stride;
-			stride *= chunk[d];
-		}
-		final long[] step = new long[rank];
-		for (int i = 0; i < rank; i++) {
-			final int axis = order == null ? i : order[i];
-			encodedShape[i] = chunk[axis];
-			step[i] = decodedStride[axis];
-		}
-		final int[] index = new int[rank];
-		long at = 0;
-		final int elements = chunkBytes / size;
-		for (int e = 0; e < elements; e++) {
-			final int from = e * size;
-			final int to = (int) at * size;
-			for (int b = 0; b < size; b++)
-				dst[to + b] = src[from + (swap ? size - 1 - b : b)];
-			for (int i = rank - 1; i >= 0; i--) {
-				at += step[i];
-				if (++index[i] < encodedShape[i])
-					break;
-				at -= step[i] * encodedShape[i];
-				index[i] = 0;
-			}
-		}
 	}
 }

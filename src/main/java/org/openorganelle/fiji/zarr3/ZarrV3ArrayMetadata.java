@@ -1,9 +1,7 @@
 package org.openorganelle.fiji.zarr3;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,6 +11,7 @@ import org.openorganelle.fiji.array.ChunkLayout;
 import org.openorganelle.fiji.array.DataType;
 import org.openorganelle.fiji.array.FillValue;
 import org.openorganelle.fiji.array.FormatException;
+import org.openorganelle.fiji.array.Json;
 import org.openorganelle.fiji.codec.Compressors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,7 +68,7 @@ final class ZarrV3ArrayMetadata {
 		if (json.path("storage_transformers").size() > 0)
 			throw new FormatException("storage_transformers " + json.get("storage_transformers")
 					+ " are not supported");
-		final long[] shape = longs(json.get("shape"), "shape", 0);
+		final long[] shape = Json.longs(json.get("shape"), "shape", 0);
 		final String typeName = json.path("data_type").asText("");
 		final String dtype = DATA_TYPES.get(typeName);
 		if (dtype == null)
@@ -80,7 +79,7 @@ final class ZarrV3ArrayMetadata {
 		final JsonNode grid = json.path("chunk_grid");
 		if (!grid.path("name").asText("").equals("regular"))
 			throw new FormatException("chunk_grid " + grid + " is not supported; only \"regular\"");
-		final long[] chunks = longs(grid.path("configuration").get("chunk_shape"), "chunk_shape", 1);
+		final long[] chunks = Json.longs(grid.path("configuration").get("chunk_shape"), "chunk_shape", 1);
 		final V3Codecs codecs = V3Codecs.parse(json.get("codecs"), dataType, chunks.length);
 		final ArrayMetadata metadata = new ArrayMetadata(shape, chunks, dataType, fillValue(json.get("fill_value"),
 				dataType), Compressors.of(codecs.compressorId(), codecs.describe(), V3Codecs.SUPPORTED), json);
@@ -99,18 +98,6 @@ final class ZarrV3ArrayMetadata {
 			return FillValue.parse(BigIntegerNode.valueOf(bits), type);
 		}
 		return FillValue.parse(node, type);
-	}
-
-	private static long[] longs(final JsonNode node, final String field, final long min) {
-		if (node == null || !node.isArray())
-			throw new FormatException(field + " is missing or not a list");
-		final List<Long> values = new ArrayList<>();
-		for (final JsonNode v : node) {
-			if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < min)
-				throw new FormatException(field + " " + node + " must hold integers >= " + min);
-			values.add(v.longValue());
-		}
-		return values.stream().mapToLong(Long::longValue).toArray();
 	}
 
 	ArrayMetadata metadata() {

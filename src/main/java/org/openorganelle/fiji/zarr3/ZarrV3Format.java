@@ -67,7 +67,7 @@ public final class ZarrV3Format implements ContainerFormat {
 
 	private static Optional<ObjectNode> document(final KeyValueStore store, final String path) {
 		final String key = NodePaths.child(NodePaths.normalize(path), METADATA);
-		return store.get(key).map(bytes -> Json.parseObject(bytes, store.uri(key)));
+		return Json.read(store, key);
 	}
 
 	private static ObjectNode attributesOf(final ObjectNode document) {

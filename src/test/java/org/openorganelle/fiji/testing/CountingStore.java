@@ -48,9 +48,7 @@ public final class CountingStore implements KeyValueStore {
 	public List<String> chunkGets() {
 		final List<String> chunks = new CopyOnWriteArrayList<>();
 		for (final String key : gets)
-			if (!key.endsWith(".zarray") && !key.endsWith(".zattrs") && !key.endsWith(".zgroup")
-					&& !key.endsWith(".zmetadata") && !key.equals("zarr.json") && !key.endsWith("/zarr.json")
-					&& !key.equals("attributes.json") && !key.endsWith("/attributes.json"))
+			if (FaultyStore.CHUNKS.test(key))
 				chunks.add(key);
 		return chunks;
 	}

@@ -1,4 +1,4 @@
-package org.openorganelle.fiji.zarr;
+package org.openorganelle.fiji.array;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
