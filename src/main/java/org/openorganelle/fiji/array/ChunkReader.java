@@ -31,39 +31,39 @@ public final class ChunkReader {
 	 *
 	 * @return true when the chunk is stored, false when it is absent and {@code dst} was set
 	 *         to the fill value
-	 * @throws CodecException naming the chunk key when it cannot be decoded
+	 * @throws CodecException naming the chunk when it cannot be decoded
 	 * @throws org.openorganelle.fiji.store.StoreException when it cannot be fetched
 	 */
 	public boolean read(final long[] gridPosition, final byte[] dst) {
-		return decode(array.chunkKey(gridPosition), array.fetch(gridPosition), dst);
+		return decode(gridPosition, array.fetch(gridPosition), dst);
 	}
 
 	/**
-	 * Decodes a chunk fetched from {@code key} into {@code dst}, or fills {@code dst} with
-	 * the fill value when the chunk is absent.
+	 * Decodes the fetched chunk at a grid position into {@code dst}, or fills {@code dst}
+	 * with the fill value when the chunk is absent.
 	 *
 	 * @return whether the chunk was stored
-	 * @throws CodecException naming the key when the bytes cannot be decoded
+	 * @throws CodecException naming the chunk when the bytes cannot be decoded
 	 */
-	public boolean decode(final String key, final Optional<byte[]> stored, final byte[] dst) {
+	public boolean decode(final long[] gridPosition, final Optional<byte[]> stored, final byte[] dst) {
 		if (stored.isEmpty()) {
 			metadata.fillValue().fill(dst, 0, metadata.chunkBytes());
 			return false;
 		}
-		decode(key, stored.get(), dst);
+		decode(gridPosition, stored.get(), dst);
 		return true;
 	}
 
 	/**
-	 * Decodes stored chunk bytes (as fetched from {@code key}) into {@code dst} in C order.
+	 * Decodes the stored bytes of the chunk at a grid position into {@code dst} in C order.
 	 *
-	 * @throws CodecException naming the key when the bytes cannot be decoded
+	 * @throws CodecException naming the chunk when the bytes cannot be decoded
 	 */
-	public void decode(final String key, final byte[] encoded, final byte[] dst) {
+	public void decode(final long[] gridPosition, final byte[] encoded, final byte[] dst) {
 		try {
 			decoder.decode(encoded, dst);
 		} catch (final CodecException e) {
-			throw new CodecException("cannot decode chunk " + array.store().uri(key) + " ("
+			throw new CodecException("cannot decode " + array.describeChunk(gridPosition) + " ("
 					+ metadata.compressor().describe() + "): " + e.getMessage(), e);
 		}
 	}

@@ -1,6 +1,7 @@
 package org.openorganelle.fiji.array;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.openorganelle.fiji.store.KeyValueStore;
@@ -12,6 +13,9 @@ import org.openorganelle.fiji.store.KeyValueStore;
  * {@link ArrayMetadata#dataType()}.
  */
 public final class ChunkedArray {
+
+	/** The most chunks {@link #read} fetches together. */
+	private static final int READ_GROUP = 64;
 
 	private final KeyValueStore store;
 	private final String path;
@@ -49,9 +53,14 @@ public final class ChunkedArray {
 		return layout;
 	}
 
-	/** The store key of the chunk at a grid position (C order). */
+	/** The store key of the object holding the chunk at a grid position (C order): the chunk, or its shard. */
 	public String chunkKey(final long[] gridPosition) {
 		return NodePaths.child(path, layout.chunkName(gridPosition));
+	}
+
+	/** The chunk at a grid position for messages, e.g. {@code chunk s3://…/s0/0/1/2} or an inner chunk of a shard. */
+	public String describeChunk(final long[] gridPosition) {
+		return layout.describeChunk(store.uri(chunkKey(gridPosition)), gridPosition);
 	}
 
 	/**
@@ -65,8 +74,28 @@ public final class ChunkedArray {
 	}
 
 	/**
-	 * Reads a region into memory, in C order and the array's byte order (sequentially; for
-	 * previews and small reads; exports stream instead).
+	 * Splits chunk positions into groups best fetched together ({@link ChunkLayout#fetchGroups}).
+	 *
+	 * @param maxPerGroup the most chunks in one group (at least 1)
+	 */
+	public List<List<long[]>> fetchGroups(final List<long[]> positions, final int maxPerGroup) {
+		return layout.fetchGroups(positions, Math.max(1, maxPerGroup));
+	}
+
+	/**
+	 * Fetches the stored bytes of a group of chunks, in the order given.
+	 *
+	 * @return per chunk, its stored bytes or empty when it is absent
+	 * @throws org.openorganelle.fiji.store.StoreException when a read fails
+	 */
+	public List<Optional<byte[]>> fetchAll(final List<long[]> group) {
+		return layout.fetchAll(store, path, group);
+	}
+
+	/**
+	 * Reads a region into memory, in C order and the array's byte order (sequentially, in
+	 * fetch groups of up to {@value #READ_GROUP} chunks; for previews and small reads;
+	 * exports stream instead).
 	 *
 	 * @throws FormatException when the region does not lie within the array or exceeds 2 GB
 	 */
@@ -82,9 +111,12 @@ public final class ChunkedArray {
 		final ChunkGrid grid = new ChunkGrid(metadata);
 		final ChunkReader reader = newChunkReader();
 		final byte[] chunk = new byte[metadata.chunkBytes()];
-		for (final long[] position : grid.chunksIn(region)) {
-			reader.read(position, chunk);
-			grid.copyIntoRegion(chunk, position, region, out);
+		for (final List<long[]> group : fetchGroups(grid.chunksIn(region), READ_GROUP)) {
+			final List<Optional<byte[]>> stored = fetchAll(group);
+			for (int i = 0; i < group.size(); i++) {
+				reader.decode(group.get(i), stored.get(i), chunk);
+				grid.copyIntoRegion(chunk, group.get(i), region, out);
+			}
 		}
 		return out;
 	}

@@ -45,13 +45,16 @@ import org.openorganelle.fiji.array.Region;
  * than the memory budget is written in several passes of whole planes (or rows): its
  * chunks are then fetched and decoded once, their boxes kept in a {@link SlabSpool} on
  * local disk, and each pass reads back the contiguous part it needs. Memory is the budget,
- * one stored chunk per worker and two chunk buffers per core (decoded, cropped), whatever
- * the array's size.
+ * the stored chunks of one fetch group per worker (one chunk, or up to {@value #MAX_GROUP}
+ * neighbouring inner chunks of a shard) and two chunk buffers per core (decoded, cropped),
+ * whatever the array's size.
  */
 final class VolumeStreamer {
 
 	/** Bytes per file write. */
 	private static final int WRITE_SLICE = 1 << 20;
+	/** The most chunks fetched together (neighbours in one shard, read by one ranged request). */
+	private static final int MAX_GROUP = 16;
 	/** How often a wait for chunk tasks checks for a failure or a cancellation. */
 	private static final long POLL_MILLIS = 50;
 
@@ -232,26 +235,25 @@ final class VolumeStreamer {
 			gate.countDown();
 		}
 
+		/**
+		 * Starts one task per fetch group ({@link ChunkedArray#fetchGroups}; every chunk alone
+		 * when nothing is fetched): the group's stored bytes are fetched together, then each
+		 * chunk is handed to {@code task} in turn.
+		 */
 		void start(final ExecutorService pool, final List<long[]> positions, final boolean fetch,
 				final ChunkTask task) {
 			cancellation.check();
-			for (final long[] position : positions)
+			final List<List<long[]>> groups = fetch ? array.fetchGroups(positions, groupSize(positions.size()))
+					: array.fetchGroups(positions, 1);
+			for (final List<long[]> group : groups)
 				futures.add(pool.submit(() -> {
 					if (failure.get() != null || cancellation.isCancelled())
 						return;
 					try {
-						final Optional<byte[]> stored = fetch ? array.fetch(position) : null;
+						final List<Optional<byte[]>> stored = fetch ? array.fetchAll(group) : null;
 						gate.await();
-						cores.acquire();
-						final Decoder pooled = decoders.poll();
-						final Decoder decoder = pooled != null ? pooled : new Decoder();
-						try {
-							task.run(decoder, position, stored);
-						} finally {
-							decoders.offer(decoder);
-							cores.release();
-						}
-						report();
+						for (int i = 0; i < group.size(); i++)
+							run(task, group.get(i), stored == null ? null : stored.get(i));
 					} catch (final InterruptedException e) {
 						Thread.currentThread().interrupt();
 						failure.compareAndSet(null, new ExportCancelledException("was interrupted"));
@@ -259,6 +261,21 @@ final class VolumeStreamer {
 						failure.compareAndSet(null, e);
 					}
 				}));
+		}
+
+		/** Runs one chunk's task on a pooled decoder, holding one of the cores. */
+		private void run(final ChunkTask task, final long[] position, final Optional<byte[]> stored)
+				throws InterruptedException {
+			cores.acquire();
+			final Decoder pooled = decoders.poll();
+			final Decoder decoder = pooled != null ? pooled : new Decoder();
+			try {
+				task.run(decoder, position, stored);
+			} finally {
+				decoders.offer(decoder);
+				cores.release();
+			}
+			report();
 		}
 
 		/**
@@ -283,6 +300,15 @@ final class VolumeStreamer {
 	private void report() {
 		progress.update(new ExportProgress.Status(chunksRead.get(), chunksTotal, bytesWritten.get(), bytesTotal,
 				System.nanoTime() - started));
+	}
+
+	/**
+	 * The most chunks one fetch may bring together: enough tasks are left to keep every
+	 * worker busy twice over, and at most {@link #MAX_GROUP} chunks' stored bytes are held
+	 * by one worker.
+	 */
+	private int groupSize(final int chunks) {
+		return (int) Math.max(1, Math.min(MAX_GROUP, chunks / (2L * workers)));
 	}
 
 	/** Slabs one chunk deep along axis 0, covering the region. */
@@ -403,7 +429,7 @@ final class VolumeStreamer {
 
 		/** A fetched chunk decoded into this decoder's chunk buffer, counting it. */
 		byte[] decode(final long[] position, final Optional<byte[]> stored) {
-			reader.decode(array.chunkKey(position), stored, chunk);
+			reader.decode(position, stored, chunk);
 			chunksRead.incrementAndGet();
 			if (stored.isEmpty())
 				chunksMissing.incrementAndGet();

@@ -168,8 +168,8 @@ public final class ChunkCache<V> {
 				throw (RuntimeException) cause;
 			if (cause instanceof Error)
 				throw (Error) cause;
-			throw new OpenOrganelleException("cannot load chunk " + array.store().uri(array.chunkKey(key.position))
-					+ ": " + cause, cause);
+			throw new OpenOrganelleException("cannot load " + array.describeChunk(key.position) + ": " + cause,
+					cause);
 		}
 	}
 

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A v3 codec chain, validated: at most one {@code transpose} (array to array), then
  * {@code bytes} (array to bytes, with its {@code endian}), then any of {@code gzip},
  * {@code zstd}, {@code blosc} and {@code crc32c} (bytes to bytes), in the order the chunk
- * was encoded. {@code sharding_indexed} and other codecs are errors naming them.
+ * was encoded: an unsharded array's chain, or the inner chunks' chain of a shard
+ * ({@link ShardingCodec}). Other codecs, nested sharding among them, are errors naming them.
  */
 final class V3Codecs {
 
@@ -59,8 +60,8 @@ final class V3Codecs {
 			final String name = codec.isTextual() ? codec.asText() : codec.path("name").asText("");
 			final JsonNode configuration = codec.path("configuration");
 			if (name.equals("sharding_indexed"))
-				throw new FormatException("the codec sharding_indexed is not supported yet; unsharded arrays with "
-						+ String.join(", ", SUPPORTED) + " are");
+				throw new FormatException("nested sharding (sharding_indexed inside a shard's codecs) is not "
+						+ "supported; inner chunks may use " + String.join(", ", SUPPORTED));
 			if (!SUPPORTED.contains(name))
 				throw new FormatException("the codec '" + (name.isEmpty() ? codec : name) + "' is not supported; "
 						+ "supported: " + String.join(", ", SUPPORTED));

@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A Zarr v3 array's {@code zarr.json} (specification 3.0), validated: shape, {@code data_type}
  * (integers and floats; decoded chunks and exports little-endian), a {@code regular} chunk
  * grid, {@code default} or {@code v2} chunk keys, the {@code fill_value} in every form the
- * specification allows, and the codec chain ({@link V3Codecs}). Unknown extensions that must
+ * specification allows, and the codec chain ({@link V3Codecs}), or a {@code sharding_indexed}
+ * codec ({@link ShardingCodec}): the array's chunks are then its inner chunks. Unknown extensions that must
  * be understood, and storage transformers, are errors naming them.
  */
 final class ZarrV3ArrayMetadata {
@@ -35,9 +36,9 @@ final class ZarrV3ArrayMetadata {
 			"chunk_key_encoding", "fill_value", "codecs", "attributes", "dimension_names", "storage_transformers");
 
 	private final ArrayMetadata metadata;
-	private final ZarrV3Layout layout;
+	private final ChunkLayout layout;
 
-	private ZarrV3ArrayMetadata(final ArrayMetadata metadata, final ZarrV3Layout layout) {
+	private ZarrV3ArrayMetadata(final ArrayMetadata metadata, final ChunkLayout layout) {
 		this.metadata = metadata;
 		this.layout = layout;
 	}
@@ -80,11 +81,38 @@ final class ZarrV3ArrayMetadata {
 		if (!grid.path("name").asText("").equals("regular"))
 			throw new FormatException("chunk_grid " + grid + " is not supported; only \"regular\"");
 		final long[] chunks = Json.longs(grid.path("configuration").get("chunk_shape"), "chunk_shape", 1);
+		final ChunkKeys keys = ChunkKeys.parse(json.get("chunk_key_encoding"));
+		final FillValue fill = fillValue(json.get("fill_value"), dataType);
+		final JsonNode sharding = sharding(json.get("codecs"));
+		if (sharding != null) {
+			final ShardingCodec codec = ShardingCodec.parse(sharding.path("configuration"), dataType, chunks);
+			final ArrayMetadata metadata = new ArrayMetadata(shape, codec.innerShape(), dataType, fill, Compressors.of(
+					codec.inner().compressorId(), codec.describe(), V3Codecs.SUPPORTED), json);
+			return new ZarrV3ArrayMetadata(metadata, new ShardedLayout(keys, codec));
+		}
 		final V3Codecs codecs = V3Codecs.parse(json.get("codecs"), dataType, chunks.length);
-		final ArrayMetadata metadata = new ArrayMetadata(shape, chunks, dataType, fillValue(json.get("fill_value"),
-				dataType), Compressors.of(codecs.compressorId(), codecs.describe(), V3Codecs.SUPPORTED), json);
-		return new ZarrV3ArrayMetadata(metadata, new ZarrV3Layout(ChunkKeys.parse(json.get("chunk_key_encoding")),
-				codecs));
+		final ArrayMetadata metadata = new ArrayMetadata(shape, chunks, dataType, fill, Compressors.of(codecs
+				.compressorId(), codecs.describe(), V3Codecs.SUPPORTED), json);
+		return new ZarrV3ArrayMetadata(metadata, new ZarrV3Layout(keys, codecs));
+	}
+
+	/**
+	 * The chain's {@code sharding_indexed} codec, or null when it has none.
+	 *
+	 * @throws FormatException when the chain has codecs besides it: shards are read by range
+	 *         only when nothing transforms them as a whole
+	 */
+	private static JsonNode sharding(final JsonNode codecs) {
+		if (codecs == null || !codecs.isArray())
+			return null;
+		for (final JsonNode codec : codecs)
+			if (codec.path("name").asText("").equals("sharding_indexed")) {
+				if (codecs.size() != 1)
+					throw new FormatException("codecs " + codecs + " combine sharding_indexed with other codecs; "
+							+ "only a chain of sharding_indexed alone is supported");
+				return codec;
+			}
+		return null;
 	}
 
 	private static FillValue fillValue(final JsonNode node, final DataType type) {

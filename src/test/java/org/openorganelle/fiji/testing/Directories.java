@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** What a directory holds, for asserting that exports left exactly the expected files. */
+/** What a directory holds, for asserting that exports left exactly the expected files; copies of fixture trees. */
 public final class Directories {
 
 	private Directories() {
@@ -23,5 +23,19 @@ public final class Directories {
 		} catch (final IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** Copies a directory tree (a fixture array or container) to {@code target}, which is returned. */
+	public static Path copy(final Path from, final Path target) throws IOException {
+		try (Stream<Path> files = Files.walk(from)) {
+			for (final Path p : (Iterable<Path>) files::iterator) {
+				final Path to = target.resolve(from.relativize(p).toString());
+				if (Files.isDirectory(p))
+					Files.createDirectories(to);
+				else
+					Files.copy(p, to);
+			}
+		}
+		return target;
 	}
 }

@@ -128,12 +128,13 @@ class ZarrMatrixTest {
 				continue;
 			final Path dir = Fixtures.matrix().resolve(e.get("name").asText());
 			final ChunkedArray array = open(e.get("name").asText());
-			final String key = array.chunkKey(new long[] { 0, 0, 0 });
+			final long[] origin = { 0, 0, 0 };
+			final String key = array.chunkKey(origin);
 			final byte[] stored = Files.readAllBytes(dir.resolve(key));
 			final byte[] dst = new byte[array.metadata().chunkBytes()];
 			final ChunkReader reader = array.newChunkReader();
 			final CodecException truncated = assertThrows(CodecException.class,
-					() -> reader.decode(key, Arrays.copyOf(stored, stored.length / 2), dst));
+					() -> reader.decode(origin, Arrays.copyOf(stored, stored.length / 2), dst));
 			assertTrue(truncated.getMessage().startsWith("cannot decode chunk " + array.store().uri(key)),
 					truncated.getMessage());
 			assertTrue(truncated.getMessage().contains(array.metadata().compressor().describe()));
@@ -141,7 +142,7 @@ class ZarrMatrixTest {
 				final byte[] flipped = stored.clone();
 				flipped[random.nextInt(flipped.length)] ^= (byte) (1 << random.nextInt(8));
 				try {
-					reader.decode(key, flipped, dst);
+					reader.decode(origin, flipped, dst);
 				} catch (final CodecException expected) {
 					assertTrue(expected.getMessage().contains(key), expected.getMessage());
 				}
