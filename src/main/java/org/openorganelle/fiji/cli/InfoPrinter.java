@@ -91,7 +91,7 @@ final class InfoPrinter {
 		out.println(group.path() + " (" + group.multiscale().dialect() + ") in " + container);
 		final String axes = group.multiscale().axes().isEmpty() ? "z,y,x" : String.join(",", group.multiscale().axes());
 		final List<String[]> rows = new ArrayList<>();
-		rows.add(new String[] { "LEVEL", "SHAPE (" + axes + ")", "DTYPE", "CHUNKS", "CODEC",
+		rows.add(new String[] { "LEVEL", "SHAPE (" + axes + ")", "DTYPE", "CHUNKS", "SHARDS", "CODEC",
 				"VOXEL nm (" + axes + ")", "OFFSET nm", "SIZE" });
 		for (final ScaleLevel level : levels)
 			rows.add(LevelColumns.cells(level).toArray(new String[0]));
@@ -108,6 +108,11 @@ final class InfoPrinter {
 		final ArrayNode chunks = e.putArray("chunks");
 		for (final int c : level.metadata().chunks())
 			chunks.add(c);
+		final ArrayNode shards = e.putArray("shards");
+		level.array().layout().shardShape().ifPresent(shard -> {
+			for (final long s : shard)
+				shards.add(s);
+		});
 		e.put("codec", level.metadata().compressor().describe());
 		e.put("compressor", level.metadata().compressor().id());
 		final Optional<LevelTransform> t = level.transform();

@@ -43,13 +43,15 @@ final class ExportedVolume {
 	long[] levelShape;
 	/** The exported box in voxels of the level; equals the whole level when not cropped. */
 	Region region;
-	/** The Zarr chunk shape. */
+	/** The chunk shape (of the inner chunks, in a sharded array). */
 	int[] chunkShape;
-	/** The source compressor's id ({@code zstd}, {@code blosc}, {@code gzip}, {@code zlib}, {@code none}). */
+	/** The shard shape, or null when every chunk is an object of its own. */
+	long[] shardShape;
 	/** The source's storage format, e.g. {@code Zarr v2} or {@code N5}. */
 	String sourceFormat;
 	/** The byte order the source stores elements in. */
 	ByteOrder sourceByteOrder;
+	/** The source compressor's id ({@code zstd}, {@code blosc}, {@code gzip}, {@code zlib}, {@code none}). */
 	String compressorId;
 	/** The source compressor's description, e.g. {@code blosc(lz4, clevel=5, shuffle)}. */
 	String compressorDescription;

@@ -153,6 +153,7 @@ public final class Exporter {
 		v.levelShape = level.shape();
 		v.region = request.region();
 		v.chunkShape = metadata.chunks();
+		v.shardShape = level.array().layout().shardShape().orElse(null);
 		v.sourceFormat = level.array().layout().formatName();
 		v.sourceByteOrder = level.array().layout().storedByteOrder(metadata);
 		v.compressorId = metadata.compressor().id();

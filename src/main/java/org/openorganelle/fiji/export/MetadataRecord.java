@@ -172,6 +172,13 @@ public final class MetadataRecord {
 		final ArrayNode chunks = technical.putArray("chunk_size");
 		for (final int c : volume.chunkShape)
 			chunks.add(c);
+		if (volume.shardShape == null)
+			technical.putNull("shard_size");
+		else {
+			final ArrayNode shards = technical.putArray("shard_size");
+			for (final long s : volume.shardShape)
+				shards.add(s);
+		}
 		putNumber(technical, "global_mean", volume.mean);
 		putNumber(technical, "processing_time_seconds", volume.processingSeconds);
 		technical.put("chunk_strategy", "streamed");

@@ -16,6 +16,8 @@ public final class Multiscale {
 	public enum Dialect {
 		/** OME-NGFF 0.4 {@code multiscales} with {@code coordinateTransformations}. */
 		OME_NGFF("OME-NGFF"),
+		/** OME-Zarr 0.5: the same multiscales under the {@code ome} attribute (Zarr v3). */
+		OME_ZARR_05("OME-Zarr 0.5"),
 		/** COSEM {@code multiscales[].datasets[].transform} (or per-array {@code transform}). */
 		COSEM("COSEM transform"),
 		/** N5-viewer {@code pixelResolution} and {@code scales}. */

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Reads the multiscale description from a group's attributes, in the dialects found on
- * OpenOrganelle data: OME-NGFF 0.4 (current Zarr stores), COSEM {@code transform}
+ * OpenOrganelle data: OME-NGFF 0.4 (current Zarr stores), OME-Zarr 0.5 (its {@code ome}
+ * attribute, on the newest Zarr v3 stores), COSEM {@code transform}
  * (N5-era and early Zarr stores) and N5-viewer {@code pixelResolution}/{@code scales}.
  * All values come out in C (array) order and nanometres.
  */
@@ -39,12 +40,17 @@ public final class MultiscaleParser {
 	private static Optional<Multiscale> parse(final ObjectNode attributes) {
 		final JsonNode ome = attributes.get("ome");
 		if (ome != null && ome.isObject() && ome.has("multiscales"))
-			return parseFrom((ObjectNode) ome, attributes);
-		return parseFrom(attributes, attributes);
+			return parseFrom((ObjectNode) ome, attributes, Multiscale.Dialect.OME_ZARR_05);
+		return parseFrom(attributes, attributes, Multiscale.Dialect.OME_NGFF);
 	}
 
-	/** Parses the multiscale description in {@code holder} (the attributes, or OME-Zarr 0.5's {@code ome} object). */
-	private static Optional<Multiscale> parseFrom(final ObjectNode holder, final ObjectNode attributes) {
+	/**
+	 * Parses the multiscale description in {@code holder} (the attributes, or OME-Zarr 0.5's {@code ome} object).
+	 *
+	 * @param ome the dialect that {@code coordinateTransformations} mean there
+	 */
+	private static Optional<Multiscale> parseFrom(final ObjectNode holder, final ObjectNode attributes,
+			final Multiscale.Dialect ome) {
 		final JsonNode multiscales = holder.get("multiscales");
 		if (multiscales != null && multiscales.isArray() && multiscales.size() > 0) {
 			final JsonNode first = multiscales.get(0);
@@ -54,7 +60,7 @@ public final class MultiscaleParser {
 			if (datasets.get(0).has("transform"))
 				return Optional.of(cosem(first, attributes));
 			if (datasets.get(0).has("coordinateTransformations") || first.has("axes"))
-				return Optional.of(omeNgff(first, attributes));
+				return Optional.of(omeNgff(first, attributes, ome));
 			if (attributes.has("scales") && attributes.has("pixelResolution"))
 				return Optional.of(n5Viewer(attributes, paths(datasets), first.path("name").asText("")));
 			return Optional.of(new Multiscale(first.path("name").asText(""), Multiscale.Dialect.LISTED,
@@ -80,7 +86,8 @@ public final class MultiscaleParser {
 		return paths;
 	}
 
-	private static Multiscale omeNgff(final JsonNode multiscale, final ObjectNode attributes) {
+	private static Multiscale omeNgff(final JsonNode multiscale, final ObjectNode attributes,
+			final Multiscale.Dialect dialect) {
 		final JsonNode axesNode = multiscale.path("axes");
 		final List<String> axes = new ArrayList<>();
 		final List<Double> factors = new ArrayList<>();
@@ -115,8 +122,7 @@ public final class MultiscaleParser {
 			}
 			transforms.add(new LevelTransform(path, scale, translation));
 		}
-		return new Multiscale(multiscale.path("name").asText(""), Multiscale.Dialect.OME_NGFF, axes, paths,
-				transforms, attributes);
+		return new Multiscale(multiscale.path("name").asText(""), dialect, axes, paths, transforms, attributes);
 	}
 
 	private static void transformsInto(final JsonNode list, final double[] scale, final double[] translation,

@@ -13,7 +13,7 @@ final class LevelTableModel extends AbstractTableModel {
 
 	private static final long serialVersionUID = 1L;
 
-	private static final String[] COLUMNS = { "Level", "Shape (z×y×x)", "Dtype", "Chunks", "Codec",
+	private static final String[] COLUMNS = { "Level", "Shape (z×y×x)", "Dtype", "Chunks", "Shards", "Codec",
 			"Voxel size nm", "Offset nm", "Size" };
 
 	private final List<ScaleLevel> levels = new ArrayList<>();

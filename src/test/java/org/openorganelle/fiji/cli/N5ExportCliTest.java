@@ -192,7 +192,7 @@ class N5ExportCliTest {
 		final CliRun levels = run("info", "--dataset", "jrc_hela-2", "--array", "em/fibsem-uint16");
 		assertEquals(0, levels.code, levels.err);
 		assertTrue(levels.out.contains("in " + BUCKET + HELA_N5), levels.out);
-		assertTrue(levels.out.matches("(?s).*\\ns0 +50×66×97 +uint16 +16×16×16 +gzip\\(level=-1\\) +5\\.24×4×4 .*"),
+		assertTrue(levels.out.matches("(?s).*\\ns0 +50×66×97 +uint16 +16×16×16 +- +gzip\\(level=-1\\) +5\\.24×4×4 .*"),
 				levels.out);
 	}
 

@@ -126,6 +126,7 @@ class MetadataRecordTest {
 		assertEquals("zstd", technical.get("compression").textValue());
 		assertEquals("zstd(level=1)", technical.get("compression_details").textValue());
 		assertJson("[64, 64, 64]", technical.get("chunk_size"));
+		assertTrue(technical.get("shard_size").isNull(), "an unsharded array");
 		assertEquals(4321.25, technical.get("global_mean").doubleValue());
 		assertEquals(0.375, technical.get("processing_time_seconds").doubleValue());
 		assertEquals("streamed", technical.get("chunk_strategy").textValue());
@@ -178,7 +179,7 @@ class MetadataRecordTest {
 		assertEquals(List.of("description", "volume_shape", "data_type", "modality"),
 				keys(r.get("metadata").get("core")));
 		assertEquals(List.of("file_size_bytes", "sha256", "compression", "compression_details", "chunk_size",
-				"global_mean", "processing_time_seconds", "chunk_strategy", "chunks_read", "chunks_missing",
+				"shard_size", "global_mean", "processing_time_seconds", "chunk_strategy", "chunks_read", "chunks_missing",
 				"dimensions_nm", "axis_order", "byte_order", "npy_format_version"),
 				keys(r.get("metadata").get("technical")));
 		assertEquals(List.of("download_url", "internal_zarr_path", "level", "level_shape", "region",
