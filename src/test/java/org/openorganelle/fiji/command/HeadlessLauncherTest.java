@@ -94,6 +94,20 @@ class HeadlessLauncherTest {
 	}
 
 	@Test
+	void aShardedZarrV3LevelExportsByteExact(@TempDir final Path dir) throws Exception {
+		final Path output = dir.resolve("oo");
+		final Run r = inProcess("--headless", "--run", ExportCommand.TITLE, "dataset='jrc_mosquito-stylet-6',array="
+				+ "'recon-1/em/fibsem-uint8',level='s0',output='" + output + "',workers=2,endpoint='" + PublicBucket
+						.server().endpoint() + "'");
+		assertEquals(HeadlessLauncher.SUCCESS, r.code, r.err);
+		final List<String> out = lines(r.out);
+		assertTrue(out.get(0).startsWith("volumes: " + output), r.out);
+		final NpyFile npy = NpyFile.read(Path.of(out.get(0).substring("volumes: ".length())));
+		assertArrayEquals(NpyFile.read(Fixtures.bucketExpected().resolve(
+				"jrc_mosquito-stylet-6/jrc_mosquito-stylet-6.zarr/recon-1/em/fibsem-uint8/s0.npy")).data, npy.data);
+	}
+
+	@Test
 	void aFailedCommandExitsOneWithOneLineNamingTheUnknownArray(@TempDir final Path dir) throws Exception {
 		final Path output = dir.resolve("oo");
 		final Run r = inProcess("--headless", "--run", ExportCommand.TITLE,

@@ -112,6 +112,20 @@ class ExportMacroTest {
 	}
 
 	@Test
+	void exportsALevelOfAShardedZarrV3DatasetByteExact(@TempDir final Path out) throws Exception {
+		final Run run = export("dataset=jrc_mosquito-stylet-6 array=recon-1/em/fibsem-uint8 level=s1 output=" + out
+				+ " workers=2");
+		assertEquals("done", run.value(), run.err());
+		final List<Path> written = Directories.files(out);
+		assertEquals(2, written.size(), written.toString());
+		final NpyFile expected = NpyFile.read(Fixtures.bucketExpected().resolve(
+				"jrc_mosquito-stylet-6/jrc_mosquito-stylet-6.zarr/recon-1/em/fibsem-uint8/s1.npy"));
+		final NpyFile file = NpyFile.read(written.get(0));
+		assertArrayEquals(expected.shape, file.shape);
+		assertArrayEquals(expected.data, file.data, "the numpy array the shards were encoded from");
+	}
+
+	@Test
 	void cropsARegionOfAContainerGivenByItsAddress(@TempDir final Path out) throws Exception {
 		final Run run = export("dataset=[] array=recon-2/em/fibsem-int16 level=s2 output=" + out
 				+ " region=1:3,:,5:9 address=s3://janelia-cosem-datasets/jrc_mus-nacc-2/jrc_mus-nacc-2.zarr");
