@@ -87,9 +87,9 @@ class BrowserWindowTest {
 			assertEquals(List.of("s0", "s1", "s2", "s3"), levels.stream().map(r -> r.get(0))
 					.collect(Collectors.toList()));
 			final List<String> s2 = levels.get(2);
-			assertEquals(List.of("s2", "10×18×20", "int16", "16×32×32", "zstd(level=1)", "11.84×16×16"), s2
-					.subList(0, 6));
-			assertEquals("7.20 kB", s2.get(7));
+			assertEquals(List.of("s2", "10×18×20", "int16", "16×32×32", "-", "zstd(level=1)", "11.84×16×16"), s2
+					.subList(0, 7));
+			assertEquals("7.20 kB", s2.get(8));
 			final String facts = Gui.get(() -> Gui.find(browser.window, "facts", JTextArea.class).getText());
 			for (final String fact : List.of("Title: unknown", "Organism: Mouse (Mus musculus)",
 					"Sample: Nucleus accumbens", "Imaging date: 2015-03-09", "DOI: unknown"))
@@ -134,10 +134,26 @@ class BrowserWindowTest {
 		final List<List<String>> levels = browser.levels();
 		assertEquals(List.of("s0", "s1", "s2", "s3"), levels.stream().map(r -> r.get(0))
 				.collect(Collectors.toList()));
-		assertEquals(List.of("s0", "50×66×97", "uint16", "16×16×16", "gzip(level=-1)", "5.24×4×4"), levels.get(0)
-				.subList(0, 6));
+		assertEquals(List.of("s0", "50×66×97", "uint16", "16×16×16", "-", "gzip(level=-1)", "5.24×4×4"), levels
+				.get(0).subList(0, 7));
 		Gui.await("the thumbnail", () -> Gui.find(browser.window, "thumbnail", JLabel.class).getIcon() != null);
 		Gui.screenshot(browser.window, "browser-hela-2-n5");
+	}
+
+	@Test
+	void aShardedZarrV3DatasetShowsItsShardsAndPreviews() throws Exception {
+		browser.show();
+		Gui.await("the dataset list", () -> browser.datasets().contains("jrc_mosquito-stylet-6"));
+		browser.chooseDataset("jrc_mosquito-stylet-6");
+		browser.awaitLevels("recon-1/em/fibsem-uint8");
+		assertEquals(List.of("jrc_mosquito-stylet-6.zarr › recon-1 › em › fibsem-uint8"), browser.arrays());
+		final List<List<String>> levels = browser.levels();
+		assertEquals(List.of("s0", "s1", "s2"), levels.stream().map(r -> r.get(0)).collect(Collectors.toList()));
+		assertEquals(List.of("s0", "70×66×80", "uint8", "4×4×4", "64×64×64",
+				"sharding_indexed(index at end: bytes(little) / crc32c; inner: bytes / zstd(level=3, checksum))",
+				"3.24×4×4", "0×0×0"), levels.get(0).subList(0, 8));
+		Gui.await("the thumbnail", () -> Gui.find(browser.window, "thumbnail", JLabel.class).getIcon() != null);
+		Gui.screenshot(browser.window, "browser-mosquito-stylet-6-v3");
 	}
 
 	@Test

@@ -153,6 +153,34 @@ class ExportDialogTest {
 		assertArrayEquals(npy.data, NpyFile.read(again.get(0)).data, "the macro line's export differs");
 	}
 
+	@Test
+	void aShardedZarrV3LevelExportsByteExactAndItsMacroLineRepeatsIt(@TempDir final Path out,
+			@TempDir final Path work) throws Exception {
+		browser.chooseDataset("jrc_mosquito-stylet-6");
+		browser.awaitLevels("recon-1/em/fibsem-uint8");
+		browser.chooseLevel("s0");
+		final JDialog dialog = exportDialog(out);
+		assertEquals("370 kB", Gui.get(() -> Gui.find(dialog, "exportSize", JLabel.class).getText()));
+		click(dialog, "exportStart");
+		Gui.await("the export", () -> status(dialog).startsWith("Wrote"));
+		final List<Path> written = npyFiles(out);
+		assertEquals(1, written.size(), Directories.files(out).toString());
+		final NpyFile npy = NpyFile.read(written.get(0));
+		assertArrayEquals(NpyFile.read(Fixtures.bucketExpected().resolve(
+				"jrc_mosquito-stylet-6/jrc_mosquito-stylet-6.zarr/recon-1/em/fibsem-uint8/s0.npy")).data, npy.data,
+				"the .npy differs from the numpy array the shards were encoded from");
+		final String line = browser.recorded.get(browser.recorded.size() - 1);
+		assertTrue(line.contains("dataset=jrc_mosquito-stylet-6 array=recon-1/em/fibsem-uint8 level=s0 "), line);
+		final Path macro = Files.writeString(work.resolve("recorded.ijm"), line + ";\n");
+		final ForkedRun rerun = ForkedRun.run(work, PluginJar.classPath(PluginJar.build(plugins), true),
+				MacroLauncher.class.getName(), "-batch", macro.toString());
+		assertEquals(MacroLauncher.SUCCESS, rerun.code, rerun.err);
+		final List<Path> again = npyFiles(out);
+		assertEquals(2, again.size(), again.toString());
+		again.remove(written.get(0));
+		assertArrayEquals(npy.data, NpyFile.read(again.get(0)).data, "the macro line's export differs");
+	}
+
 	/** Voxels 1:3, :, 5:9 of the 10 × 18 × 20 int16 level s2. */
 	private static byte[] cropped(final byte[] whole) {
 		final byte[] expected = new byte[2 * 18 * 4 * 2];
