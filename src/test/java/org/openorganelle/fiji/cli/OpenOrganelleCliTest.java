@@ -36,7 +36,7 @@ class OpenOrganelleCliTest {
 		assertTrue(r.out.matches("(?s).*\njrc_hela-2 +jrc_hela-2\\.zarr, jrc_hela-2\\.n5 +Interphase HeLa cell\n.*"),
 				r.out);
 		assertTrue(r.out.matches("(?s).*\njrc_mus-nacc-2 +jrc_mus-nacc-2\\.zarr +-\n.*"), r.out);
-		assertTrue(r.out.contains("7 datasets in s3://janelia-cosem-datasets"), r.out);
+		assertTrue(r.out.contains("8 datasets in s3://janelia-cosem-datasets"), r.out);
 	}
 
 	@Test
@@ -44,7 +44,7 @@ class OpenOrganelleCliTest {
 		final CliRun r = run("list", "--json");
 		assertEquals(0, r.code, r.err);
 		final JsonNode root = Json.mapper().readTree(r.out);
-		assertEquals(7, root.get("datasets").size());
+		assertEquals(8, root.get("datasets").size());
 		assertEquals("Interphase HeLa cell", root.get("datasets").get(3).get("title").asText());
 		assertEquals("[\"jrc_hela-2.zarr\",\"jrc_hela-2.n5\"]", root.get("datasets").get(3).get("containers")
 				.toString());
@@ -66,9 +66,9 @@ class OpenOrganelleCliTest {
 	void infoOfAnArrayShowsEveryLevelWithItsCost() {
 		final CliRun r = run("info", "--dataset", "jrc_mus-nacc-2", "--array", "recon-2/em/fibsem-int16");
 		assertEquals(0, r.code, r.err);
-		assertTrue(r.out.contains("s0     41×75×83       int16  16×32×32  zstd(level=1)  2.96×4×4          0×0×0"
-				+ "        510 kB"), r.out);
-		assertTrue(r.out.contains("s3     5×9×10         int16  16×32×32  zstd(level=1)  23.68×32×32"), r.out);
+		assertTrue(r.out.contains("s0     41×75×83       int16  16×32×32  -       zstd(level=1)  2.96×4×4          "
+				+ "0×0×0        510 kB"), r.out);
+		assertTrue(r.out.contains("s3     5×9×10         int16  16×32×32  -       zstd(level=1)  23.68×32×32"), r.out);
 	}
 
 	@Test

@@ -59,7 +59,7 @@ class ListCommandTest {
 			expected = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted()
 					.collect(Collectors.toList());
 		}
-		assertEquals(7, expected.size());
+		assertEquals(8, expected.size());
 		assertEquals(expected, Arrays.asList(run.output("listing").split("\n")));
 	}
 

@@ -60,7 +60,7 @@ class BucketOverS3Test {
 	void listsTheDatasetsOfTheBucketByOneListing() {
 		final BucketBrowser browser = new BucketBrowser(PublicBucket.open(FACTORY, ""), DatasetCatalog.bundled());
 		assertEquals(List.of("jrc_cos7-11", "jrc_cos7-1a", "jrc_cos7-1b", "jrc_hela-2", "jrc_jurkat-1",
-				"jrc_macrophage-2", "jrc_mus-nacc-2"), browser.datasets());
+				"jrc_macrophage-2", "jrc_mosquito-stylet-6", "jrc_mus-nacc-2"), browser.datasets());
 		assertEquals(List.of("jrc_hela-2.zarr", "jrc_hela-2.n5"), browser.containers("jrc_hela-2"), "the Zarr one first");
 	}
 

@@ -293,6 +293,27 @@ class BigDataViewerSeamTest {
 	}
 
 	@Test
+	void aShardedZarrV3LevelReachesBigDataViewerInXyzWithItsOmeZarr05Geometry() throws Exception {
+		final String dataset = "jrc_mosquito-stylet-6/jrc_mosquito-stylet-6.zarr";
+		final ScaleLevel level = Container.open(new FileStore(Fixtures.bucket().resolve(dataset))).image(
+				"recon-1/em/fibsem-uint8").level("s1");
+		try (URLClassLoader bdv = fakeBigDataViewer(Map.of("bdv/util/BdvFunctions", FUNCTIONS_WITH_OPTIONS,
+				"bdv/util/BdvOptions", OPTIONS_WITH_AFFINE, "net/imglib2/realtransform/AffineTransform3D", AFFINE))) {
+			assertEquals(Optional.empty(), Preview.open(level, "mosquito s1", new BigDataViewerSeam(bdv)));
+			final Object[] call = calls(bdv).get(0);
+			final LazyCellImg<?, ?> img = assertInstanceOf(LazyCellImg.class, call[0]);
+			assertArrayEquals(new long[] { 40, 33, 35 }, img.dimensionsAsLongArray(), "x, y, z");
+			final Object transform = call[2].getClass().getField("transform").get(call[2]);
+			assertArrayEquals(new double[] {
+					8, 0, 0, 2,
+					0, 8, 0, 2,
+					0, 0, 6.48, 1.62 }, (double[]) transform.getClass().getField("values").get(transform), 1e-9);
+		}
+		LevelImageTest.assertValues(Expected.read(Fixtures.bucketExpected().resolve(dataset
+				+ "/recon-1/em/fibsem-uint8/s1.npy")), LevelImage.open(level), "mosquito s1");
+	}
+
+	@Test
 	void withoutBdvOptionsTheTwoArgumentShowIsUsed() throws Exception {
 		try (URLClassLoader bdv = fakeBigDataViewer(Map.of("bdv/util/BdvFunctions", FUNCTIONS_ONLY))) {
 			final BigDataViewerSeam seam = new BigDataViewerSeam(bdv);
