@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -47,9 +46,7 @@ class N5ExportCliTest {
 	}
 
 	private static CliRun run(final String... args) {
-		final List<String> all = new ArrayList<>(List.of(args));
-		all.addAll(List.of("--endpoint", PublicBucket.server().endpoint().toString()));
-		return CliRun.run(Map.of(), all.toArray(new String[0]));
+		return CliRun.onPublicBucket(args);
 	}
 
 	private static Path only(final Path dir, final String glob) throws IOException {

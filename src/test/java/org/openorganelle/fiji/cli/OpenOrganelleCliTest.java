@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -20,12 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The command line against the bucket miniature on a loopback S3 server. */
 class OpenOrganelleCliTest {
 
-	/** Runs against the loopback server with --endpoint. */
 	private static CliRun run(final String... args) {
-		final List<String> all = new ArrayList<>(List.of(args));
-		all.add("--endpoint");
-		all.add(PublicBucket.server().endpoint().toString());
-		return CliRun.run(Map.of(), all.toArray(new String[0]));
+		return CliRun.onPublicBucket(args);
 	}
 
 	@Test

@@ -53,9 +53,7 @@ class ShardedExportCliTest {
 	}
 
 	private static CliRun run(final String... args) {
-		final List<String> all = new ArrayList<>(List.of(args));
-		all.addAll(List.of("--endpoint", PublicBucket.server().endpoint().toString()));
-		return CliRun.run(Map.of(), all.toArray(new String[0]));
+		return CliRun.onPublicBucket(args);
 	}
 
 	private static NpyFile expected(final String level) throws IOException {

@@ -2,6 +2,7 @@ package org.openorganelle.fiji.testing;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.Map;
 
 import org.openorganelle.fiji.cli.OpenOrganelleCli;
@@ -25,5 +26,13 @@ public final class CliRun {
 		final StringWriter err = new StringWriter();
 		final int code = OpenOrganelleCli.execute(args, new PrintWriter(out), new PrintWriter(err), environment);
 		return new CliRun(code, out.toString(), err.toString());
+	}
+
+	/** Runs the command line against the bucket miniature on the loopback server ({@code --endpoint} appended). */
+	public static CliRun onPublicBucket(final String... args) {
+		final String[] all = Arrays.copyOf(args, args.length + 2);
+		all[args.length] = "--endpoint";
+		all[args.length + 1] = PublicBucket.server().endpoint().toString();
+		return run(Map.of(), all);
 	}
 }

@@ -143,14 +143,8 @@ class ExportDialogTest {
 		final String line = browser.recorded.get(browser.recorded.size() - 1);
 		assertTrue(line.contains("dataset=jrc_hela-2 array=em/fibsem-uint16 level=s1 ")
 				&& line.contains(" address=s3://janelia-cosem-datasets/jrc_hela-2/jrc_hela-2.n5"), line);
-		final Path macro = Files.writeString(work.resolve("recorded.ijm"), line + ";\n");
-		final ForkedRun rerun = ForkedRun.run(work, PluginJar.classPath(PluginJar.build(plugins), true),
-				MacroLauncher.class.getName(), "-batch", macro.toString());
-		assertEquals(MacroLauncher.SUCCESS, rerun.code, rerun.err);
-		final List<Path> again = npyFiles(out);
-		assertEquals(2, again.size(), again.toString());
-		again.remove(written.get(0));
-		assertArrayEquals(npy.data, NpyFile.read(again.get(0)).data, "the macro line's export differs");
+		assertArrayEquals(npy.data, NpyFile.read(rerun(line, work, out, written.get(0))).data,
+				"the macro line's export differs");
 	}
 
 	@Test
@@ -171,14 +165,24 @@ class ExportDialogTest {
 				"the .npy differs from the numpy array the shards were encoded from");
 		final String line = browser.recorded.get(browser.recorded.size() - 1);
 		assertTrue(line.contains("dataset=jrc_mosquito-stylet-6 array=recon-1/em/fibsem-uint8 level=s0 "), line);
+		assertArrayEquals(npy.data, NpyFile.read(rerun(line, work, out, written.get(0))).data,
+				"the macro line's export differs");
+	}
+
+	/**
+	 * Runs a recorded macro line in a forked ImageJ 1 with the plugin jar.
+	 *
+	 * @return the .npy it wrote into {@code out}, beside the dialog's {@code first}
+	 */
+	private Path rerun(final String line, final Path work, final Path out, final Path first) throws Exception {
 		final Path macro = Files.writeString(work.resolve("recorded.ijm"), line + ";\n");
 		final ForkedRun rerun = ForkedRun.run(work, PluginJar.classPath(PluginJar.build(plugins), true),
 				MacroLauncher.class.getName(), "-batch", macro.toString());
 		assertEquals(MacroLauncher.SUCCESS, rerun.code, rerun.err);
 		final List<Path> again = npyFiles(out);
 		assertEquals(2, again.size(), again.toString());
-		again.remove(written.get(0));
-		assertArrayEquals(npy.data, NpyFile.read(again.get(0)).data, "the macro line's export differs");
+		again.remove(first);
+		return again.get(0);
 	}
 
 	/** Voxels 1:3, :, 5:9 of the 10 × 18 × 20 int16 level s2. */
