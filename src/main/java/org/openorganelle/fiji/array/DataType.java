@@ -6,15 +6,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A Zarr v2 / NumPy element type such as {@code <i2} or {@code |u1}: kind (unsigned,
- * signed, float), size in bytes and byte order. The encoding is kept exactly as
+ * A Zarr v2 / NumPy element type such as {@code <i2} or {@code |u1}: kind (boolean,
+ * unsigned, signed, float), size in bytes and byte order. The encoding is kept exactly as
  * stored, so exports preserve it byte for byte.
  */
 public final class DataType {
 
 	/** The element kinds this reader supports. */
 	public enum Kind {
-		UNSIGNED('u', "uint"), SIGNED('i', "int"), FLOAT('f', "float");
+		BOOL('b', "bool"), UNSIGNED('u', "uint"), SIGNED('i', "int"), FLOAT('f', "float");
 
 		private final char code;
 		private final String numpyPrefix;
@@ -26,8 +26,8 @@ public final class DataType {
 	}
 
 	/** Every dtype string {@link #parse(String)} accepts, for error messages. */
-	public static final List<String> SUPPORTED = List.of("|u1", "|i1", "<u2", "<i2", "<u4", "<i4", "<u8", "<i8",
-			"<f4", "<f8", ">u2", ">i2", ">u4", ">i4", ">u8", ">i8", ">f4", ">f8");
+	public static final List<String> SUPPORTED = List.of("|b1", "|u1", "|i1", "<u2", "<i2", "<u4", "<i4", "<u8",
+			"<i8", "<f2", "<f4", "<f8", ">u2", ">i2", ">u4", ">i4", ">u8", ">i8", ">f2", ">f4", ">f8");
 
 	private final Kind kind;
 	private final int size;
@@ -43,8 +43,8 @@ public final class DataType {
 	 * Parses a Zarr v2 dtype string. Single-byte types accept any byte-order mark
 	 * ({@code |}, {@code <}, {@code >}).
 	 *
-	 * @throws FormatException for structured, string, boolean, complex, datetime or
-	 *         other unsupported types, naming the valid ones
+	 * @throws FormatException for structured, string, complex, datetime or other
+	 *         unsupported types, naming the valid ones
 	 */
 	public static DataType parse(final String dtype) {
 		if (dtype == null || dtype.length() != 3)
@@ -54,8 +54,8 @@ public final class DataType {
 		final int size = dtype.charAt(2) - '0';
 		if (kind == null || orderMark != '|' && orderMark != '<' && orderMark != '>')
 			throw unsupported(dtype);
-		final boolean validSize = kind == Kind.FLOAT ? size == 4 || size == 8
-				: size == 1 || size == 2 || size == 4 || size == 8;
+		final boolean validSize = kind == Kind.BOOL ? size == 1 : kind == Kind.FLOAT ? size == 2 || size == 4
+				|| size == 8 : size == 1 || size == 2 || size == 4 || size == 8;
 		if (!validSize || size > 1 && orderMark == '|')
 			throw unsupported(dtype);
 		return new DataType(kind, size, orderMark == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
@@ -94,9 +94,12 @@ public final class DataType {
 	/**
 	 * The integer element at a byte offset of a buffer in this type's byte order: signed types
 	 * sign-extended, unsigned ones zero-extended (uint64 as its 64 bits, so values of 2<sup>63</sup>
-	 * and above come out negative). For float types, the bits of the value.
+	 * and above come out negative), bool 0 or 1 (any non-zero byte is true, as in NumPy). For
+	 * float types, the bits of the value.
 	 */
 	public long longAt(final ByteBuffer buffer, final int at) {
+		if (kind == Kind.BOOL)
+			return buffer.get(at) == 0 ? 0 : 1;
 		final long bits;
 		switch (size) {
 			case 1:
@@ -114,10 +117,14 @@ public final class DataType {
 		return kind == Kind.UNSIGNED ? bits & (-1L >>> (64 - 8 * size)) : bits;
 	}
 
-	/** The element at a byte offset of a buffer in this type's byte order, as a double (uint64 stays positive). */
+	/**
+	 * The element at a byte offset of a buffer in this type's byte order, as a double: exact for
+	 * every type but 64-bit integers (uint64 stays positive), bool 0 or 1.
+	 */
 	public double doubleAt(final ByteBuffer buffer, final int at) {
 		if (kind == Kind.FLOAT)
-			return size == 4 ? buffer.getFloat(at) : buffer.getDouble(at);
+			return size == 2 ? Float16.toFloat(buffer.getShort(at)) : size == 4 ? buffer.getFloat(at)
+					: buffer.getDouble(at);
 		final long value = longAt(buffer, at);
 		return kind == Kind.UNSIGNED ? unsignedToDouble(value) : value;
 	}
@@ -127,15 +134,15 @@ public final class DataType {
 		return value >= 0 ? value : ((value >>> 1) | (value & 1)) * 2.0;
 	}
 
-	/** The Zarr / NumPy {@code descr} string, e.g. {@code <i2}, {@code >u8}, {@code |u1}. */
+	/** The Zarr / NumPy {@code descr} string, e.g. {@code <i2}, {@code >f2}, {@code |u1}, {@code |b1}. */
 	public String descr() {
 		final char mark = size == 1 ? '|' : order == ByteOrder.BIG_ENDIAN ? '>' : '<';
 		return "" + mark + kind.code + size;
 	}
 
-	/** The NumPy type name, e.g. {@code int16}, {@code uint64}, {@code float32}. */
+	/** The NumPy type name, e.g. {@code bool}, {@code int16}, {@code uint64}, {@code float16}. */
 	public String numpyName() {
-		return kind.numpyPrefix + size * 8;
+		return kind == Kind.BOOL ? kind.numpyPrefix : kind.numpyPrefix + size * 8;
 	}
 
 	@Override

@@ -10,13 +10,16 @@ import java.nio.ByteOrder;
 import org.openorganelle.fiji.array.BoxRows;
 import org.openorganelle.fiji.array.ChunkGrid;
 import org.openorganelle.fiji.array.DataType;
+import org.openorganelle.fiji.array.Float16;
 import org.openorganelle.fiji.array.Region;
 
 /**
  * The sum and count of exported voxel values, for the record's {@code global_mean}.
  * Boxes of a C-order buffer are summed by worker threads in any order; integer sums are
- * exact (byte-position sums, weighed once per box) and per-box float sums are added
- * exactly (as {@link BigDecimal}), so the mean does not depend on the order chunks arrive in. NaN or infinite values make the mean undefined.
+ * exact (byte-position sums, weighed once per box; bool values count as 0 and 1) and per-box
+ * float sums (float16 values widened exactly) are added exactly (as {@link BigDecimal}), so
+ * the mean does not depend on the order chunks arrive in. NaN or infinite values make the
+ * mean undefined.
  */
 final class ValueSums {
 
@@ -72,11 +75,11 @@ final class ValueSums {
 	}
 
 	/**
-	 * Per-box accumulators. 8- to 32-bit integers are summed in a long ({@code whole}: an
-	 * unsigned value is its signed reading plus 2^bits when the high bit is set); 64-bit
-	 * integers exactly without wide arithmetic per value, as the unsigned sum of each byte
-	 * position and (signed types) the count of negative values, which {@link #merge} weighs
-	 * by 256^position. Floats are summed as a double per box.
+	 * Per-box accumulators. bool (the count of true bytes), 16- and 32-bit integers are summed in
+	 * a long ({@code whole}: an unsigned value is its signed reading plus 2^bits when the high bit
+	 * is set); 8- and 64-bit integers exactly without wide arithmetic per value, as the unsigned
+	 * sum of each byte position and (signed types) the count of negative values, which
+	 * {@link #merge} weighs by 256^position. Floats are summed as a double per box.
 	 */
 	private static final class Partial {
 		final long[] bytes;
@@ -93,11 +96,16 @@ final class ValueSums {
 	private void addRow(final byte[] b, final int offset, final int length, final Partial p) {
 		final int end = offset + length * size;
 		if (type.kind() == DataType.Kind.FLOAT) {
-			final double s = size == 4 ? floats(b, offset, end) : doubles(b, offset, end);
+			final double s = size == 2 ? halves(b, offset, end) : size == 4 ? floats(b, offset, end)
+					: doubles(b, offset, end);
 			if (Double.isFinite(s))
 				p.floating += s;
 			else
 				p.nonFinite = true;
+			return;
+		}
+		if (type.kind() == DataType.Kind.BOOL) {
+			p.whole += trues(b, offset, end);
 			return;
 		}
 		switch (size) {
@@ -139,6 +147,14 @@ final class ValueSums {
 		return signed ? s : s + (1L << 32) * highBits(b, from + (bigEndian ? 0 : 3), to, 4);
 	}
 
+	/** How many bool bytes are true (not zero). */
+	private static long trues(final byte[] b, final int from, final int to) {
+		long s = 0;
+		for (int i = from; i < to; i++)
+			s += b[i] == 0 ? 0 : 1;
+		return s;
+	}
+
 	/** The sum of every {@code step}-th byte from {@code from}, unsigned. */
 	private static long unsignedBytes(final byte[] b, final int from, final int to, final int step) {
 		long s = 0;
@@ -152,6 +168,17 @@ final class ValueSums {
 		long s = 0;
 		for (int i = from; i < to; i += step)
 			s += (b[i] & 0xff) >>> 7;
+		return s;
+	}
+
+	private double halves(final byte[] b, final int from, final int to) {
+		double s = 0;
+		if (bigEndian)
+			for (int i = from; i < to; i += 2)
+				s += Float16.toFloat((short) SHORT_BE.get(b, i));
+		else
+			for (int i = from; i < to; i += 2)
+				s += Float16.toFloat((short) SHORT_LE.get(b, i));
 		return s;
 	}
 

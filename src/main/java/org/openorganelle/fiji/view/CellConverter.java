@@ -8,6 +8,7 @@ import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
 
 import org.openorganelle.fiji.array.DataType;
+import org.openorganelle.fiji.array.Float16;
 
 import net.imglib2.img.basictypeaccess.volatiles.array.VolatileByteArray;
 import net.imglib2.img.basictypeaccess.volatiles.array.VolatileDoubleArray;
@@ -20,7 +21,8 @@ import net.imglib2.img.cell.CellGrid;
 
 /**
  * Turns a decoded Zarr chunk (C order, z-y-x, array byte order, full chunk shape) into an
- * ImgLib2 {@link Cell} (x-y-z, native values, cropped to the image at its edges).
+ * ImgLib2 {@link Cell} (x-y-z, native values, cropped to the image at its edges): bool bytes
+ * become 0 or 1, float16 values floats.
  * <p>
  * The cell's data is a <em>valid</em> volatile array ({@code VolatileShortArray(values, true)}
  * etc.): it serves both the plain image ({@link LevelImage}, whose types need only the
@@ -59,7 +61,7 @@ final class CellConverter implements ChunkCache.Converter<Cell<?>> {
 
 	@Override
 	public long sizeInBytes(final Cell<?> cell) {
-		return cell.size() * dataType.size();
+		return cell.size() * format.bytes();
 	}
 
 	/** Copies the part of a full chunk that lies in the image, x rows at a time, converting to native values. */
@@ -86,7 +88,22 @@ final class CellConverter implements ChunkCache.Converter<Cell<?>> {
 		return dst;
 	}
 
-	private static Rows rows(final ByteBuffer src, final Object dst) {
+	private Rows rows(final ByteBuffer src, final Object dst) {
+		if (format == PixelFormat.BOOL) {
+			final byte[] values = (byte[]) dst;
+			return (from, to, length) -> {
+				for (int i = 0; i < length; i++)
+					values[to + i] = (byte) (src.get(from + i) == 0 ? 0 : 1);
+			};
+		}
+		if (format == PixelFormat.FLOAT16) {
+			final ShortBuffer buffer = src.asShortBuffer();
+			final float[] values = (float[]) dst;
+			return (from, to, length) -> {
+				for (int i = 0; i < length; i++)
+					values[to + i] = Float16.toFloat(buffer.get(from + i));
+			};
+		}
 		if (dst instanceof byte[])
 			return (from, to, length) -> src.position(from).get((byte[]) dst, to, length);
 		if (dst instanceof short[]) {

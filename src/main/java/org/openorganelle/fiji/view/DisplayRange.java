@@ -10,7 +10,7 @@ import org.openorganelle.fiji.array.DataType;
  * {@value #LOW_PERCENTILE}th and {@value #HIGH_PERCENTILE}th percentiles of the values
  * (of at most {@value #MAX_SAMPLES} evenly spaced ones), so int16 EM (≈ −1500…6000) shows its
  * contrast instead of a nearly black image under [0, 32767]. NaN and infinite values are
- * ignored; a constant image gets a range one unit wide.
+ * ignored; a constant image gets a range one unit wide. bool data always gets [0, 1].
  */
 public final class DisplayRange {
 
@@ -38,6 +38,8 @@ public final class DisplayRange {
 	 * @param type their data type
 	 */
 	public static DisplayRange of(final byte[] voxels, final DataType type) {
+		if (type.kind() == DataType.Kind.BOOL)
+			return new DisplayRange(0, 1);
 		final ByteBuffer buffer = ByteBuffer.wrap(voxels).order(type.order());
 		final int count = voxels.length / type.size();
 		final int step = Math.max(1, (int) Math.ceil(count / (double) MAX_SAMPLES));

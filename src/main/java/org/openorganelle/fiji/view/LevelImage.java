@@ -1,5 +1,6 @@
 package org.openorganelle.fiji.view;
 
+import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.array.ArrayMetadata;
 import org.openorganelle.fiji.array.ChunkedArray;
 import org.openorganelle.fiji.multiscale.ScaleLevel;
@@ -26,10 +27,10 @@ import net.imglib2.type.numeric.real.FloatType;
  * chunks, loaded on first access through a bounded {@link ChunkCache}.
  * <p>
  * ImgLib2 axes are the Zarr axes reversed (x, y, z for COSEM's z, y, x). Values are native
- * whatever the stored byte order. Types: uint8 {@link UnsignedByteType}, int8
+ * whatever the stored byte order. Types: bool (0 and 1) and uint8 {@link UnsignedByteType}, int8
  * {@link ByteType}, uint16 {@link UnsignedShortType}, int16 {@link ShortType}, uint32
  * {@link UnsignedIntType}, int32 {@link IntType}, uint64 {@link UnsignedLongType}, int64
- * {@link LongType}, float32 {@link FloatType}, float64 {@link DoubleType}.
+ * {@link LongType}, float16 (widened exactly) and float32 {@link FloatType}, float64 {@link DoubleType}.
  *
  * @param <T> the pixel type
  */
@@ -68,6 +69,7 @@ public final class LevelImage<T extends NativeType<T> & RealType<T>> {
 	public static LevelImage<?> open(final ChunkedArray array, final long maxCacheBytes) {
 		final PixelFormat format = PixelFormat.of(array.metadata().dataType(), array.uri());
 		switch (format) {
+		case BOOL:
 		case UINT8:
 			return create(array, format, new UnsignedByteType(), maxCacheBytes);
 		case INT8:
@@ -84,10 +86,14 @@ public final class LevelImage<T extends NativeType<T> & RealType<T>> {
 			return create(array, format, new UnsignedLongType(), maxCacheBytes);
 		case INT64:
 			return create(array, format, new LongType(), maxCacheBytes);
+		case FLOAT16:
 		case FLOAT32:
 			return create(array, format, new FloatType(), maxCacheBytes);
-		default:
+		case FLOAT64:
 			return create(array, format, new DoubleType(), maxCacheBytes);
+		default:
+			throw new OpenOrganelleException("the pixel format " + format + " of " + array.uri()
+					+ " has no ImgLib2 type");
 		}
 	}
 

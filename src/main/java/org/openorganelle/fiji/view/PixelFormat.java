@@ -1,7 +1,10 @@
 package org.openorganelle.fiji.view;
 
+import java.util.function.IntFunction;
+
 import org.openorganelle.fiji.OpenOrganelleException;
 import org.openorganelle.fiji.array.DataType;
+import org.openorganelle.fiji.array.DataType.Kind;
 
 import ij.measure.Calibration;
 import ij.process.ByteProcessor;
@@ -17,18 +20,26 @@ import ij.process.ShortProcessor;
  * TIFFs, signed values are stored shifted into the unsigned range (int8 + 128, int16 +
  * 32768) with a straight-line calibration function that maps them back, so measurements
  * report the original values. 32- and 64-bit integers and float64 are shown as 32-bit
- * float (exact up to 2<sup>24</sup> in magnitude).
+ * float (exact up to 2<sup>24</sup> in magnitude). bool is held and shown as 8-bit 0 and 1;
+ * float16 is held and shown as 32-bit float (exact: every half is a float).
  */
 enum PixelFormat {
 
-	UINT8(8) {
+	BOOL(Kind.BOOL, 1, 8, byte[]::new) {
 
 		@Override
 		ImageProcessor processor(final Object plane, final int width, final int height) {
 			return new ByteProcessor(width, height, (byte[]) plane);
 		}
 	},
-	INT8(8) {
+	UINT8(Kind.UNSIGNED, 1, 8, byte[]::new) {
+
+		@Override
+		ImageProcessor processor(final Object plane, final int width, final int height) {
+			return new ByteProcessor(width, height, (byte[]) plane);
+		}
+	},
+	INT8(Kind.SIGNED, 1, 8, byte[]::new) {
 
 		@Override
 		ImageProcessor processor(final Object plane, final int width, final int height) {
@@ -48,14 +59,14 @@ enum PixelFormat {
 			return value + 128;
 		}
 	},
-	UINT16(16) {
+	UINT16(Kind.UNSIGNED, 2, 16, short[]::new) {
 
 		@Override
 		ImageProcessor processor(final Object plane, final int width, final int height) {
 			return new ShortProcessor(width, height, (short[]) plane, null);
 		}
 	},
-	INT16(16) {
+	INT16(Kind.SIGNED, 2, 16, short[]::new) {
 
 		@Override
 		ImageProcessor processor(final Object plane, final int width, final int height) {
@@ -75,7 +86,7 @@ enum PixelFormat {
 			return value + 32768;
 		}
 	},
-	UINT32(32) {
+	UINT32(Kind.UNSIGNED, 4, 32, int[]::new) {
 
 		@Override
 		ImageProcessor processor(final Object plane, final int width, final int height) {
@@ -86,7 +97,7 @@ enum PixelFormat {
 			return new FloatProcessor(width, height, pixels);
 		}
 	},
-	INT32(32) {
+	INT32(Kind.SIGNED, 4, 32, int[]::new) {
 
 		@Override
 		ImageProcessor processor(final Object plane, final int width, final int height) {
@@ -97,7 +108,7 @@ enum PixelFormat {
 			return new FloatProcessor(width, height, pixels);
 		}
 	},
-	UINT64(32) {
+	UINT64(Kind.UNSIGNED, 8, 32, long[]::new) {
 
 		@Override
 		ImageProcessor processor(final Object plane, final int width, final int height) {
@@ -108,7 +119,7 @@ enum PixelFormat {
 			return new FloatProcessor(width, height, pixels);
 		}
 	},
-	INT64(32) {
+	INT64(Kind.SIGNED, 8, 32, long[]::new) {
 
 		@Override
 		ImageProcessor processor(final Object plane, final int width, final int height) {
@@ -119,14 +130,21 @@ enum PixelFormat {
 			return new FloatProcessor(width, height, pixels);
 		}
 	},
-	FLOAT32(32) {
+	FLOAT16(Kind.FLOAT, 2, 32, float[]::new) {
 
 		@Override
 		ImageProcessor processor(final Object plane, final int width, final int height) {
 			return new FloatProcessor(width, height, (float[]) plane);
 		}
 	},
-	FLOAT64(32) {
+	FLOAT32(Kind.FLOAT, 4, 32, float[]::new) {
+
+		@Override
+		ImageProcessor processor(final Object plane, final int width, final int height) {
+			return new FloatProcessor(width, height, (float[]) plane);
+		}
+	},
+	FLOAT64(Kind.FLOAT, 8, 32, double[]::new) {
 
 		@Override
 		ImageProcessor processor(final Object plane, final int width, final int height) {
@@ -138,10 +156,22 @@ enum PixelFormat {
 		}
 	};
 
+	private final Kind kind;
+	private final int size;
 	private final int bitDepth;
+	private final IntFunction<Object> allocator;
 
-	PixelFormat(final int bitDepth) {
+	/**
+	 * @param kind the kind of dtype shown
+	 * @param size its size in bytes
+	 * @param bitDepth the ImageJ bit depth of its planes
+	 * @param allocator makes the primitive arrays of its cells and planes
+	 */
+	PixelFormat(final Kind kind, final int size, final int bitDepth, final IntFunction<Object> allocator) {
+		this.kind = kind;
+		this.size = size;
 		this.bitDepth = bitDepth;
+		this.allocator = allocator;
 	}
 
 	/**
@@ -151,46 +181,21 @@ enum PixelFormat {
 	 * @throws OpenOrganelleException naming the dtype when it cannot be shown
 	 */
 	static PixelFormat of(final DataType dataType, final String arrayUri) {
-		final int size = dataType.size();
-		switch (dataType.kind()) {
-		case UNSIGNED:
-			return size == 1 ? UINT8 : size == 2 ? UINT16 : size == 4 ? UINT32 : size == 8 ? UINT64 : unsupported(
-					dataType, arrayUri);
-		case SIGNED:
-			return size == 1 ? INT8 : size == 2 ? INT16 : size == 4 ? INT32 : size == 8 ? INT64 : unsupported(
-					dataType, arrayUri);
-		case FLOAT:
-			return size == 4 ? FLOAT32 : size == 8 ? FLOAT64 : unsupported(dataType, arrayUri);
-		default:
-			return unsupported(dataType, arrayUri);
-		}
-	}
-
-	private static PixelFormat unsupported(final DataType dataType, final String arrayUri) {
+		for (final PixelFormat format : values())
+			if (format.kind == dataType.kind() && format.size == dataType.size())
+				return format;
 		throw new OpenOrganelleException("dtype " + dataType.descr() + " (" + dataType.numpyName() + ") of "
 				+ arrayUri + " cannot be previewed");
 	}
 
 	/** A primitive array for {@code n} elements, of the kind ImgLib2 uses for this format. */
 	Object allocate(final int n) {
-		switch (this) {
-		case UINT8:
-		case INT8:
-			return new byte[n];
-		case UINT16:
-		case INT16:
-			return new short[n];
-		case UINT32:
-		case INT32:
-			return new int[n];
-		case UINT64:
-		case INT64:
-			return new long[n];
-		case FLOAT32:
-			return new float[n];
-		default:
-			return new double[n];
-		}
+		return allocator.apply(n);
+	}
+
+	/** Bytes per element in memory: the dtype's size, but 4 for float16 (held as float). */
+	int bytes() {
+		return this == FLOAT16 ? Float.BYTES : size;
 	}
 
 	/** The ImageJ bit depth of the planes: 8, 16 or 32. */

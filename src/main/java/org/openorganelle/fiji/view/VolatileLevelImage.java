@@ -2,6 +2,8 @@ package org.openorganelle.fiji.view;
 
 import java.util.Optional;
 
+import org.openorganelle.fiji.OpenOrganelleException;
+
 import net.imglib2.img.basictypeaccess.DataAccess;
 import net.imglib2.img.cell.Cell;
 import net.imglib2.img.cell.CellGrid;
@@ -32,7 +34,7 @@ import net.imglib2.type.volatiles.VolatileUnsignedShortType;
  * shown black rather than left invalid, which would keep BigDataViewer re-rendering the
  * frame every millisecond for as long as the viewer is open.
  * Types: the volatile twin of the level's type ({@link VolatileShortType} for int16,
- * {@link VolatileUnsignedLongType} for uint64, …).
+ * {@link VolatileUnsignedLongType} for uint64, {@link VolatileFloatType} for float16, …).
  *
  * @param <V> the volatile pixel type
  */
@@ -55,6 +57,7 @@ public final class VolatileLevelImage<V extends AbstractVolatileNativeRealType<?
 	 */
 	public static VolatileLevelImage<?> of(final LevelImage<?> level, final ChunkFetcher fetcher) {
 		switch (level.format()) {
+		case BOOL:
 		case UINT8:
 			return create(level, new VolatileUnsignedByteType(), fetcher);
 		case INT8:
@@ -71,10 +74,14 @@ public final class VolatileLevelImage<V extends AbstractVolatileNativeRealType<?
 			return create(level, new VolatileUnsignedLongType(), fetcher);
 		case INT64:
 			return create(level, new VolatileLongType(), fetcher);
+		case FLOAT16:
 		case FLOAT32:
 			return create(level, new VolatileFloatType(), fetcher);
-		default:
+		case FLOAT64:
 			return create(level, new VolatileDoubleType(), fetcher);
+		default:
+			throw new OpenOrganelleException("the pixel format " + level.format() + " of " + level.array().uri()
+					+ " has no volatile ImgLib2 type");
 		}
 	}
 

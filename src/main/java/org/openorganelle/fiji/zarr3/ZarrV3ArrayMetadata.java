@@ -1,6 +1,5 @@
 package org.openorganelle.fiji.zarr3;
 
-import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -15,23 +14,24 @@ import org.openorganelle.fiji.array.Json;
 import org.openorganelle.fiji.codec.Compressors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.BigIntegerNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A Zarr v3 array's {@code zarr.json} (specification 3.0), validated: shape, {@code data_type}
- * (integers and floats; decoded chunks and exports little-endian), a {@code regular} chunk
- * grid, {@code default} or {@code v2} chunk keys, the {@code fill_value} in every form the
- * specification allows, and the codec chain ({@link V3Codecs}), or a {@code sharding_indexed}
- * codec ({@link ShardingCodec}): the array's chunks are then its inner chunks. Unknown extensions that must
- * be understood, and storage transformers, are errors naming them.
+ * (bool, integers, float16, float32 and float64; decoded chunks and exports little-endian), a
+ * {@code regular} chunk grid, {@code default} or {@code v2} chunk keys, the {@code fill_value}
+ * in every form the specification allows (hex bit patterns kept bit for bit), and the codec
+ * chain ({@link V3Codecs}), or a {@code sharding_indexed} codec ({@link ShardingCodec}): the
+ * array's chunks are then its inner chunks. Unknown extensions that must be understood, and
+ * storage transformers, are errors naming them.
  */
 final class ZarrV3ArrayMetadata {
 
-	private static final Map<String, String> DATA_TYPES = Map.of("int8", "|i1", "uint8", "|u1", "int16", "<i2",
-			"uint16", "<u2", "int32", "<i4", "uint32", "<u4", "int64", "<i8", "uint64", "<u8", "float32", "<f4",
-			"float64", "<f8");
+	private static final Map<String, String> DATA_TYPES = Map.ofEntries(Map.entry("bool", "|b1"),
+			Map.entry("int8", "|i1"), Map.entry("uint8", "|u1"), Map.entry("int16", "<i2"),
+			Map.entry("uint16", "<u2"), Map.entry("int32", "<i4"), Map.entry("uint32", "<u4"),
+			Map.entry("int64", "<i8"), Map.entry("uint64", "<u8"), Map.entry("float16", "<f2"),
+			Map.entry("float32", "<f4"), Map.entry("float64", "<f8"));
 	private static final Set<String> KNOWN = Set.of("zarr_format", "node_type", "shape", "data_type", "chunk_grid",
 			"chunk_key_encoding", "fill_value", "codecs", "attributes", "dimension_names", "storage_transformers");
 
@@ -118,13 +118,8 @@ final class ZarrV3ArrayMetadata {
 	private static FillValue fillValue(final JsonNode node, final DataType type) {
 		if (node == null || node.isNull())
 			throw new FormatException("fill_value is missing");
-		if (node.isTextual() && node.asText().startsWith("0x")) {
-			final BigInteger bits = new BigInteger(node.asText().substring(2), 16);
-			if (type.kind() == DataType.Kind.FLOAT)
-				return FillValue.parse(DoubleNode.valueOf(type.size() == 4 ? Float.intBitsToFloat(bits.intValue())
-						: Double.longBitsToDouble(bits.longValue())), type);
-			return FillValue.parse(BigIntegerNode.valueOf(bits), type);
-		}
+		if (node.isTextual() && node.asText().startsWith("0x"))
+			return FillValue.ofBits(node.asText(), type);
 		return FillValue.parse(node, type);
 	}
 

@@ -43,6 +43,52 @@ class FillValueTest {
 	}
 
 	@Test
+	void boolFillValuesAreJsonBooleans() throws Exception {
+		assertArrayEquals(new byte[] { 1 }, parse("true", "|b1").element());
+		assertArrayEquals(new byte[] { 0 }, parse("false", "|b1").element());
+		assertEquals("true", parse("true", "|b1").toString());
+		assertTrue(parse("null", "|b1").isZero());
+		for (final String notBoolean : new String[] { "1", "0", "\"true\"", "0.0" }) {
+			final FormatException e = assertThrows(FormatException.class, () -> parse(notBoolean, "|b1"));
+			assertTrue(e.getMessage().contains("bool"), e.getMessage());
+		}
+	}
+
+	/** Expected bits from numpy: {@code hex(np.float16(x).view(np.uint16))}. */
+	@Test
+	void float16FillValuesRoundToTheNearestHalfAsNumpyDoes() throws Exception {
+		final String[][] cases = { { "1.5", "3e00" }, { "-2", "c000" }, { "0.1", "2e66" }, { "65519", "7bff" },
+				{ "65520", "7c00" }, { "1.00048828125", "3c00" }, { "1.00146484375", "3c02" },
+				{ "2.9802322387695312e-08", "0000" }, { "4.470348358154297e-08", "0001" }, { "\"NaN\"", "7e00" },
+				{ "\"Infinity\"", "7c00" }, { "\"-Infinity\"", "fc00" } };
+		for (final String[] c : cases) {
+			final short expected = (short) Integer.parseInt(c[1], 16);
+			assertEquals(expected, ByteBuffer.wrap(parse(c[0], "<f2").element()).order(ByteOrder.LITTLE_ENDIAN)
+					.getShort(), c[0]);
+			assertEquals(expected, ByteBuffer.wrap(parse(c[0], ">f2").element()).getShort(), c[0]);
+		}
+	}
+
+	@Test
+	void hexBitPatternsAreKeptBitForBit() {
+		assertArrayEquals(new byte[] { 0x00, 0x7e }, FillValue.ofBits("0x7e00", DataType.parse("<f2")).element());
+		assertArrayEquals(new byte[] { 0x7c, 0x01 }, FillValue.ofBits("0x7c01", DataType.parse(">f2")).element(),
+				"a signalling NaN stays one");
+		assertArrayEquals(new byte[] { 0x01, 0x00, (byte) 0xc0, 0x7f }, FillValue.ofBits("0x7fc00001", DataType
+				.parse("<f4")).element());
+		assertArrayEquals(new byte[] { 1 }, FillValue.ofBits("0x01", DataType.parse("|b1")).element());
+		assertArrayEquals(new byte[] { -1 }, FillValue.ofBits("0xff", DataType.parse("|i1")).element());
+		assertEquals("0x7e00", FillValue.ofBits("0x7e00", DataType.parse("<f2")).toString());
+		for (final String[] c : new String[][] { { "0x10000", "<f2" }, { "0x2", "|b1" }, { "0x", "<f4" },
+				{ "0xzz", "|u1" }, { "7e00", "<f2" }, { "0x-1", "<f8" } }) {
+			final FormatException e = assertThrows(FormatException.class, () -> FillValue.ofBits(c[0], DataType
+					.parse(c[1])));
+			assertTrue(e.getMessage().contains("\"" + c[0] + "\"") && e.getMessage().contains(DataType.parse(c[1])
+					.numpyName()), e.getMessage());
+		}
+	}
+
+	@Test
 	void nullMeansZero() throws Exception {
 		assertTrue(parse("null", "<u4").isZero());
 	}

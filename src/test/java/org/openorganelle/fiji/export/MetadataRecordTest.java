@@ -317,6 +317,21 @@ class MetadataRecordTest {
 	}
 
 	@Test
+	void namesBoolAndFloat16AsNumpyDoes() throws IOException {
+		final ExportedVolume v = nacc2Level8(dir);
+		v.dataType = DataType.parse("|b1");
+		v.mean = 0.25;
+		ObjectNode r = buildValid(v);
+		assertEquals("bool", r.get("metadata").get("core").get("data_type").textValue());
+		assertTrue(r.get("metadata").get("core").get("description").textValue().startsWith("bool EM volume "));
+		assertEquals("not applicable", r.get("metadata").get("technical").get("byte_order").textValue());
+		v.dataType = DataType.parse(">f2");
+		r = buildValid(v);
+		assertEquals("float16", r.get("metadata").get("core").get("data_type").textValue());
+		assertEquals("big", r.get("metadata").get("technical").get("byte_order").textValue());
+	}
+
+	@Test
 	void writesNullForTheMeanOfNaNData() throws IOException {
 		final ExportedVolume v = nacc2Level8(dir);
 		v.dataType = DataType.parse("<f4");

@@ -2,11 +2,14 @@ package org.openorganelle.fiji.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openorganelle.fiji.array.DataType;
@@ -30,6 +33,19 @@ class NpyHeaderTest {
 			checked++;
 		}
 		assertEquals(206, checked);
+	}
+
+	@Test
+	void equalsTheHeaderNumpySaveWroteForBoolAndFloat16() throws IOException {
+		final List<String> descrs = new ArrayList<>();
+		for (final JsonNode e : Fixtures.index("dtypes/index.json")) {
+			final byte[] file = Files.readAllBytes(Fixtures.dtypes().resolve(e.get("npy").asText()));
+			final NpyFile npy = NpyFile.parse(file);
+			assertArrayEquals(Arrays.copyOf(file, npy.headerLength), NpyHeader.of(DataType.parse(npy.descr), npy.shape),
+					e.get("name").asText());
+			descrs.add(npy.descr);
+		}
+		assertTrue(descrs.containsAll(List.of("|b1", "<f2", ">f2")), descrs.toString());
 	}
 
 	@Test

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openorganelle.fiji.array.ArrayMetadata;
 import org.openorganelle.fiji.array.ChunkDecoder;
@@ -183,6 +184,33 @@ class VolumeStreamerTest {
 		try (Stream<Path> left = Files.list(dir)) {
 			assertTrue(left.allMatch(p -> p.getFileName().toString().startsWith("out")), "spool files left behind");
 		}
+	}
+
+	/** bool and float16 arrays exported as numpy saved them, with numpy's mean (bool as 0/1; null for NaN data). */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("dtypeArrays")
+	void writesBoolAndFloat16ExactlyAsNumpySaveWritesThemWithNumpysMean(final String name, final JsonNode entry,
+			@TempDir final Path dir) throws Exception {
+		final ChunkedArray array = ZarrV2Format.INSTANCE.openArray(new FileStore(Fixtures.dtypes().resolve(name)), "");
+		final byte[] expected = Files.readAllBytes(Fixtures.dtypes().resolve(entry.get("npy").asText()));
+		int run = 0;
+		for (final long budget : BUDGETS)
+			for (final int workers : new int[] { 1, 3 }) {
+				final Path file = dir.resolve("out" + run++ + ".npy");
+				final VolumeStreamer.Result r = stream(array, Region.whole(array.metadata().shape()), workers, budget,
+						file, new Cancellation(), ExportProgress.NONE);
+				assertArrayEquals(expected, Files.readAllBytes(file), name + " budget " + budget + " workers "
+						+ workers);
+				if (entry.get("mean").isNull())
+					assertNull(r.mean, name);
+				else
+					assertEquals(entry.get("mean").doubleValue(), r.mean, Math.abs(entry.get("mean").doubleValue())
+							* 1e-12, name);
+			}
+	}
+
+	static Stream<Arguments> dtypeArrays() throws IOException {
+		return Fixtures.index("dtypes/index.json").stream().map(e -> Arguments.of(e.get("name").asText(), e));
 	}
 
 	@Test

@@ -49,6 +49,11 @@ public final class Fixtures {
 		return root().resolve("n5matrix");
 	}
 
+	/** The bool and float16 arrays and float16 conversion tables of {@code scripts/fixtures/make_dtype_fixtures.py}. */
+	public static Path dtypes() {
+		return root().resolve("dtypes");
+	}
+
 	/** The entries of a JSON list file below the fixture root, e.g. {@code n5matrix/index.json}. */
 	public static List<JsonNode> index(final String file) throws IOException {
 		final List<JsonNode> entries = new ArrayList<>();

@@ -50,6 +50,33 @@ class DisplayRangeTest {
 	}
 
 	@Test
+	void boolIsAlwaysShownFromZeroToOne() {
+		for (final byte[] voxels : new byte[][] { { 0, 0, 0 }, { 1, 1 }, { 0, 1, 1, 0 }, {} }) {
+			final DisplayRange range = DisplayRange.of(voxels, DataType.parse("|b1"));
+			assertEquals(0, range.min());
+			assertEquals(1, range.max());
+		}
+	}
+
+	/** float16 1, 2, …, 2001 (exact halves up to 2048) and a NaN, big-endian: their percentiles 3 and 1999. */
+	@Test
+	void float16ValuesAreTheirExactValues() {
+		final ByteBuffer buffer = ByteBuffer.allocate(2 * 2002).order(ByteOrder.BIG_ENDIAN);
+		for (int v = 1; v <= 2001; v++)
+			buffer.putShort(half(v));
+		buffer.putShort((short) 0x7e00);
+		final DisplayRange range = DisplayRange.of(buffer.array(), DataType.parse(">f2"));
+		assertEquals(3, range.min());
+		assertEquals(1999, range.max());
+	}
+
+	/** The IEEE 754 binary16 bits of an integer 1 ≤ v < 2048: exponent 15 + ⌊log2 v⌋, the bits below the leading one. */
+	private static short half(final int v) {
+		final int e = 31 - Integer.numberOfLeadingZeros(v);
+		return (short) ((e + 15) << 10 | (v << (10 - e)) & 0x3ff);
+	}
+
+	@Test
 	void uint8BeyondTheSampleLimitIsSampledEvenly() {
 		final byte[] voxels = new byte[3 * DisplayRange.MAX_SAMPLES];
 		for (int i = 0; i < voxels.length; i++)

@@ -1,6 +1,7 @@
 package org.openorganelle.fiji.view;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,6 +20,8 @@ final class Expected {
 
 	static final String NACC = "jrc_mus-nacc-2/jrc_mus-nacc-2.zarr";
 	static final String FIBSEM = "recon-2/em/fibsem-int16";
+
+	private static ByteBuffer float16Table;
 
 	final NpyFile npy;
 	private final ByteBuffer data;
@@ -53,13 +56,18 @@ final class Expected {
 		return npy.data.length / size;
 	}
 
-	/** The bits of element {@code i} (C order): signed integers sign-extended, unsigned zero-extended, float bits. */
+	/**
+	 * The bits of element {@code i} (C order): signed integers sign-extended, unsigned zero-extended,
+	 * bool 0 or 1, float bits; float16 as the bits of the float numpy widens it to.
+	 */
 	long bits(final int i) {
 		final int at = i * size;
 		switch (size) {
 		case 1:
-			return kind == 'u' ? data.get(at) & 0xff : data.get(at);
+			return kind == 'b' ? data.get(at) == 0 ? 0 : 1 : kind == 'u' ? data.get(at) & 0xff : data.get(at);
 		case 2:
+			if (kind == 'f')
+				return numpyFloat16ToFloat32().getInt((data.getShort(at) & 0xffff) * 4);
 			return kind == 'u' ? data.getShort(at) & 0xffff : data.getShort(at);
 		case 4:
 			return kind == 'u' ? data.getInt(at) & 0xffffffffL : data.getInt(at);
@@ -72,7 +80,7 @@ final class Expected {
 	double value(final int i) {
 		final long bits = bits(i);
 		if (kind == 'f')
-			return size == 4 ? Float.intBitsToFloat((int) bits) : Double.longBitsToDouble(bits);
+			return size <= 4 ? Float.intBitsToFloat((int) bits) : Double.longBitsToDouble(bits);
 		if (kind == 'u' && size == 8)
 			return new BigInteger(Long.toUnsignedString(bits)).doubleValue();
 		return bits;
@@ -80,5 +88,19 @@ final class Expected {
 
 	boolean isFloat() {
 		return kind == 'f';
+	}
+
+	/** numpy's float32 bits of each float16 bit pattern (scripts/fixtures/make_dtype_fixtures.py). */
+	private static ByteBuffer numpyFloat16ToFloat32() {
+		synchronized (Expected.class) {
+			if (float16Table == null)
+				try {
+					float16Table = ByteBuffer.wrap(NpyFile.read(Fixtures.dtypes().resolve("float16_to_float32.npy"))
+							.data).order(ByteOrder.LITTLE_ENDIAN);
+				} catch (final IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			return float16Table;
+		}
 	}
 }

@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,6 +88,40 @@ class LevelImageTest {
 		final RandomAccess<? extends RealType<?>> access = image.img().randomAccess();
 		access.setPosition(new long[] { 0, 0, 0 });
 		assertInstanceOf(ShortType.class, access.get());
+	}
+
+	static Stream<Arguments> dtypes() throws IOException {
+		return Fixtures.index("dtypes/index.json").stream().map(e -> Arguments.of(e.get("name").asText(), e));
+	}
+
+	static ChunkedArray dtypeArray(final String name) {
+		return ZarrV2Format.INSTANCE.openArray(new FileStore(Fixtures.dtypes().resolve(name)), "");
+	}
+
+	/** bool as 0 and 1 in unsigned bytes, float16 widened to float exactly as numpy widens it (NaN payloads too). */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("dtypes")
+	void boolAndFloat16ValuesEqualTheNpy(final String name, final JsonNode entry) throws IOException {
+		final LevelImage<?> image = LevelImage.open(dtypeArray(name), ChunkCache.DEFAULT_MAX_BYTES);
+		final boolean bool = entry.get("dtype").asText().equals("|b1");
+		final Class<?> type = bool ? UnsignedByteType.class : FloatType.class;
+		assertInstanceOf(type, image.type(), name);
+		assertValues(Expected.read(Fixtures.dtypes().resolve(entry.get("npy").asText())), image, name);
+		assertEquals(5 * 6 * 7 * (bool ? 1 : Float.BYTES), image.cache().cachedBytes(), "bytes held in memory");
+	}
+
+	/** numpy reads any non-zero byte of a bool array as True: shown as 1. */
+	@Test
+	void boolBytesOtherThanZeroAndOneAreOne(@TempDir final Path dir) throws IOException {
+		Files.writeString(dir.resolve(".zarray"), "{\"zarr_format\": 2, \"shape\": [1, 1, 4], \"chunks\": [1, 1, 4],"
+				+ " \"dtype\": \"|b1\", \"compressor\": null, \"fill_value\": false, \"order\": \"C\","
+				+ " \"filters\": null}");
+		Files.write(dir.resolve("0.0.0"), new byte[] { 0, 1, 2, (byte) 0xff });
+		final LevelImage<?> image = LevelImage.open(ZarrV2Format.INSTANCE.openArray(new FileStore(dir), ""), 1 << 20);
+		final List<Long> values = new ArrayList<>();
+		for (final Object v : Views.flatIterable(image.img()))
+			values.add(((IntegerType<?>) v).getIntegerLong());
+		assertEquals(List.of(0L, 1L, 1L, 1L), values);
 	}
 
 	/** The COSEM-like nacc-2 int16 levels s0 (3 x 3 x 3 chunks, edge chunks cropped) to s3. */

@@ -47,6 +47,18 @@ class LevelStackTest {
 		assertPlanes(expected, imp, dtype, name);
 	}
 
+	/** bool planes are 8-bit 0 and 1, float16 planes 32-bit floats. */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("org.openorganelle.fiji.view.LevelImageTest#dtypes")
+	void boolAndFloat16PlanesEqualTheNpy(final String name, final JsonNode entry) throws IOException {
+		final LevelImage<?> image = LevelImage.open(LevelImageTest.dtypeArray(name), ChunkCache.DEFAULT_MAX_BYTES);
+		final String dtype = entry.get("dtype").asText().substring(1);
+		final ImagePlus imp = LevelHyperstack.open(image, Optional.empty(), name);
+		assertEquals(dtype.equals("b1") ? 8 : 32, imp.getBitDepth(), name);
+		assertEquals(1, imp.getCalibration().getCValue(1), "no calibration function");
+		assertPlanes(Expected.read(Fixtures.dtypes().resolve(entry.get("npy").asText())), imp, dtype, name);
+	}
+
 	/** Every readable N5 matrix array (big-endian blocks, truncated edges) as a virtual stack, against the npy. */
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("org.openorganelle.fiji.testing.Fixtures#readableN5Arrays")
@@ -124,6 +136,7 @@ class LevelStackTest {
 					final Supplier<String> where = () -> name + " element " + at + " (z=" + plane + " y=" + row + " x="
 							+ column + ")";
 					switch (dtype) {
+					case "b1":
 					case "u1":
 					case "u2":
 						assertEquals(expected.bits(i), ip.get(x, y), where);

@@ -57,6 +57,18 @@ class PreviewContrastTest {
 		assertTrue(lut.getRGB(1) != lut.getRGB(2), "neighbouring ids differ");
 	}
 
+	/** bool masks are shown black for false, white for true, whatever their proportions. */
+	@Test
+	void boolIsShownFromZeroToOne() {
+		for (final String name : new String[] { "bool__none", "bool__blosc_fill_true" }) {
+			final LevelImage<?> image = LevelImage.open(LevelImageTest.dtypeArray(name), ChunkCache.DEFAULT_MAX_BYTES);
+			final ImagePlus imp = LevelHyperstack.open(image, Optional.empty(), name);
+			LevelHyperstack.setDisplayRange(imp, image, RangeSample.of(image.array()));
+			assertEquals(0, imp.getDisplayRangeMin(), name);
+			assertEquals(1, imp.getDisplayRangeMax(), name);
+		}
+	}
+
 	/** Plane z = 20 of s0 touches 3 x 3 chunks, each request taking 100 ms. */
 	@Test
 	void aPlanesChunksAreReadInParallelAndEqualZarrPythons() throws Exception {

@@ -136,6 +136,23 @@ class VolatileLevelImageTest {
 		assertVolatileValues(Expected.read(Fixtures.matrix().resolve(entry.get("npy").asText())), image, name);
 	}
 
+	/** bool and float16: the volatile twins of unsigned bytes and floats, zarr-python's values once loaded. */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("org.openorganelle.fiji.view.LevelImageTest#dtypes")
+	void boolAndFloat16HaveTheirVolatileTwins(final String name, final JsonNode entry) throws Exception {
+		final ChunkFetcher fetcher = new ChunkFetcher();
+		final VolatileLevelImage<?> image = VolatileLevelImage.of(LevelImage.open(LevelImageTest.dtypeArray(name),
+				ChunkCache.DEFAULT_MAX_BYTES), fetcher);
+		final Class<?> type = entry.get("dtype").asText().equals("|b1") ? VolatileUnsignedByteType.class
+				: VolatileFloatType.class;
+		assertInstanceOf(type, image.type(), name);
+		for (final Object pixel : Views.flatIterable(image.img()))
+			((AbstractVolatileNativeRealType<?, ?>) pixel).isValid();
+		final long chunks = Intervals.numElements(image.img().getCellGrid().getGridDimensions());
+		waitFor(() -> image.level().cache().cachedChunks() == chunks);
+		assertVolatileValues(Expected.read(Fixtures.dtypes().resolve(entry.get("npy").asText())), image, name);
+	}
+
 	@Test
 	void aFailedChunkBecomesValidBlackIsNotFetchedAgainAndIsReportedOnce() throws Exception {
 		final List<String> log = new CopyOnWriteArrayList<>();

@@ -107,7 +107,8 @@ class ZarrV3MatrixTest {
 	void metadataThisReaderCannotHonourIsAClearError(@TempDir final Path dir) throws IOException {
 		assertRefused(dir, "unknown-codec", m -> ((ObjectNode) m.get("codecs").get(1)).put("name", "lzma"),
 				"the codec 'lzma' is not supported");
-		assertRefused(dir, "float16", m -> m.put("data_type", "float16"), "data_type 'float16' is not supported");
+		assertRefused(dir, "complex64", m -> m.put("data_type", "complex64"), "data_type 'complex64' is not "
+				+ "supported; supported: bool, float16, float32");
 		assertRefused(dir, "extension", m -> m.putObject("my_extension").put("must_understand", true),
 				"the extension 'my_extension' must be understood");
 		assertRefused(dir, "transformers", m -> m.putArray("storage_transformers").addObject().put("name", "x"),
