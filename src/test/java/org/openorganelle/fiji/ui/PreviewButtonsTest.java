@@ -110,7 +110,7 @@ class PreviewButtonsTest {
 
 		Gui.run(() -> browser.text("endpoint").setText(SlowBucket.get().endpoint()));
 		Gui.run(() -> browser.button("endpointOpen").doClick());
-		Gui.await("the listing again", () -> browser.status("datasets").equals("8 datasets"));
+		Gui.await("the listing again", () -> browser.status("datasets").equals("9 datasets"));
 	}
 
 	@Test
