@@ -170,15 +170,17 @@ final class ShardedLayout implements ChunkLayout {
 		final String chunks = run.size() == 1 ? "inner chunk " + Arrays.toString(inShard(positions.get(run.get(0))))
 				: "inner chunks " + Arrays.toString(inShard(positions.get(run.get(0)))) + " and " + (run.size() - 1)
 						+ " more";
+		final Optional<byte[]> bytes;
 		try {
-			return store.getRange(shardKey, range).orElseThrow(() -> new StoreException(store.uri(shardKey), 404,
-					false, "shard " + store.uri(shardKey) + " vanished while its " + chunks + " were read", null));
+			bytes = store.getRange(shardKey, range);
 		} catch (final AccessDeniedException e) {
 			throw e;
 		} catch (final StoreException e) {
 			throw new StoreException(e.uri(), e.httpStatus(), e.isRetryable(), "cannot read " + chunks + " of shard "
 					+ store.uri(shardKey) + " (" + range + ", as its index says): " + e.getMessage(), e);
 		}
+		return bytes.orElseThrow(() -> new StoreException(store.uri(shardKey), 404, false, "shard " + store.uri(
+				shardKey) + " vanished after its index was read, before " + chunks + " could be", null));
 	}
 
 	/**

@@ -269,6 +269,19 @@ class ZarrV3ShardingTest {
 	}
 
 	@Test
+	void aShardThatVanishesAfterItsIndexWasReadIsAnErrorNotFillValue(@TempDir final Path dir) throws IOException {
+		final Path copy = Directories.copy(s0(), dir.resolve("s0"));
+		final ChunkedArray array = open(copy);
+		array.read(new Region(new long[3], new long[] { 1, 1, 1 }));
+		final Path shard = copy.resolve("c/0/0/0");
+		Files.delete(shard);
+		final OpenOrganelleException e = assertThrows(OpenOrganelleException.class, () -> array.read(new Region(
+				new long[] { 8, 8, 8 }, new long[] { 1, 1, 1 })));
+		assertEquals("shard " + shard.toUri() + " vanished after its index was read, before inner chunk [2, 2, 2] "
+				+ "could be", e.getMessage());
+	}
+
+	@Test
 	void anEmptyEntryNeedsBothHalvesAndIndexCodecsMustNotCompress(@TempDir final Path dir) throws IOException {
 		final Path copy = Directories.copy(s0(), dir.resolve("s0"));
 		final Path shard = copy.resolve("c/0/0/0");
