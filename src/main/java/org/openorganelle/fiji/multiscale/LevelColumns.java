@@ -7,8 +7,8 @@ import org.openorganelle.fiji.HumanReadable;
 
 /**
  * How a level is described to people, one text per column: shape, dtype, chunks, shards
- * ({@link #UNSHARDED} when each chunk is an object of its own), codec, voxel size and offset in nm (axis order z, y, x; "unknown" without metadata) and the
- * uncompressed size. The command line's {@code info} table and the browser's level table
+ * ({@link #UNSHARDED} when each chunk is an object of its own), codec, voxel size and
+ * offset in nm (axis order z, y, x; "unknown" without metadata) and the uncompressed size. The command line's {@code info} table and the browser's level table
  * show the same texts.
  */
 public final class LevelColumns {

@@ -112,7 +112,7 @@ final class ShardedLayout implements ChunkLayout {
 		return new V3ChunkDecoder(metadata, codec.inner());
 	}
 
-	/** Reads the stored inner chunks {@code wanted} (indexes into {@code positions}) of one shard into {@code stored}. */
+	/** Reads the stored inner chunks {@code wanted} (indexes into {@code positions}) of a shard into {@code stored}. */
 	private void readInShard(final KeyValueStore store, final String shardKey, final List<long[]> positions,
 			final List<Integer> wanted, final List<Optional<byte[]>> stored) {
 		final ShardIndex index = index(store, shardKey, positions.get(wanted.get(0)));
@@ -144,7 +144,8 @@ final class ShardedLayout implements ChunkLayout {
 	 * end), they are read again one by one, so that the error names the inner chunk at fault.
 	 */
 	private void readRun(final KeyValueStore store, final String shardKey, final ShardIndex index, final long start,
-			final long end, final List<long[]> positions, final List<Integer> run, final List<Optional<byte[]>> stored) {
+			final long end, final List<long[]> positions, final List<Integer> run,
+			final List<Optional<byte[]>> stored) {
 		final byte[] bytes;
 		try {
 			bytes = readRange(store, shardKey, ByteRange.of(start, (int) (end - start)), positions, run);

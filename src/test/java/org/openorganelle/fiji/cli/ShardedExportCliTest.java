@@ -80,11 +80,11 @@ class ShardedExportCliTest {
 		final CliRun levels = run("info", "--dataset", DATASET, "--array", IMAGE);
 		assertEquals(0, levels.code, levels.err);
 		assertTrue(levels.out.matches("(?s).*LEVEL +SHAPE \\(z,y,x\\) +DTYPE +CHUNKS +SHARDS +CODEC .*"), levels.out);
-		assertTrue(levels.out.matches("(?s).*\\ns0 +70×66×80 +uint8 +4×4×4 +64×64×64 +sharding_indexed\\(index at "
-				+ "end: bytes\\(little\\) / crc32c; inner: bytes / zstd\\(level=3, checksum\\)\\) +3\\.24×4×4 +0×0×0 .*"),
-				levels.out);
-		assertTrue(levels.out.matches("(?s).*\\ns2 +18×17×20 +uint8 +4×4×4 +64×64×64 .* +12\\.96×16×16 +4\\.86×6×6 .*"),
-				levels.out);
+		assertTrue(levels.out.matches("(?s).*\\ns0 +70×66×80 +uint8 +4×4×4 +64×64×64 +sharding_indexed\\(index "
+				+ "at end: bytes\\(little\\) / crc32c; inner: bytes / zstd\\(level=3, checksum\\)\\) +3\\.24×4×4 "
+				+ "+0×0×0 .*"), levels.out);
+		assertTrue(levels.out.matches("(?s).*\\ns2 +18×17×20 +uint8 +4×4×4 +64×64×64 .* +12\\.96×16×16 "
+				+ "+4\\.86×6×6 .*"), levels.out);
 		final CliRun json = run("info", "--dataset", DATASET, "--array", IMAGE, "--json");
 		assertEquals(0, json.code, json.err);
 		assertTrue(json.out.replaceAll("\\s", "").contains("\"chunks\":[4,4,4],\"shards\":[64,64,64]"), json.out);
@@ -143,6 +143,32 @@ class ShardedExportCliTest {
 				for (int x = 12; x < 16; x++)
 					box[at++] = whole.data[(z * 66 + y) * 80 + x];
 		assertArrayEquals(box, NpyFile.read(only(out, ".npy")).data);
+	}
+
+	@Test
+	void aDatasetMixingAShardedV3ZarrAndAnN5ContainerListsAndExportsBoth(@TempDir final Path bucket,
+			@TempDir final Path out) throws Exception {
+		final String mixed = "jrc_mixed-1";
+		Directories.copy(Fixtures.bucket().resolve(CONTAINER), bucket.resolve(mixed + "/" + mixed + ".zarr"));
+		Directories.copy(Fixtures.bucket().resolve("jrc_hela-2/jrc_hela-2.n5"), bucket.resolve(mixed + "/" + mixed
+				+ ".n5"));
+		try (S3TestServer server = S3TestServer.start().withBucket(PublicBucket.NAME, bucket)) {
+			final String endpoint = server.endpoint().toString();
+			final CliRun info = CliRun.run(Map.of(), "info", "--dataset", mixed, "--endpoint", endpoint);
+			assertEquals(0, info.code, info.err);
+			assertTrue(info.out.matches("(?s).*\\n" + IMAGE + " +" + mixed + "\\.zarr +EM +s0\\.\\.s2 "
+					+ "+OME-Zarr 0\\.5.*"), info.out);
+			assertTrue(info.out.matches("(?s).*\\nem/fibsem-uint16 +" + mixed + "\\.n5 +EM +s0\\.\\.s3 .*"), info.out);
+			for (final String[] pick : new String[][] { { IMAGE, "s2" }, { "em/fibsem-uint16", "s3" } }) {
+				final Path dir = out.resolve(pick[1]);
+				final CliRun r = CliRun.run(Map.of(), "export", "--dataset", mixed, "--array", pick[0], "--level",
+						pick[1], "--endpoint", endpoint, "--output", dir.toString());
+				assertEquals(0, r.code, r.err);
+				final Path expected = Fixtures.bucketExpected().resolve(pick[1].equals("s2") ? CONTAINER + "/"
+						+ IMAGE + "/s2.npy" : "jrc_hela-2/jrc_hela-2.n5/em/fibsem-uint16/s3.npy");
+				assertArrayEquals(NpyFile.read(expected).data, NpyFile.read(only(dir, ".npy")).data, pick[0]);
+			}
+		}
 	}
 
 	@Test

@@ -122,8 +122,8 @@ class ZarrV3MatrixTest {
 	}
 
 	/** Copies a fixture array, edits its zarr.json and checks that opening it fails naming the problem. */
-	private static void assertRefused(final Path dir, final String name, final java.util.function.Consumer<ObjectNode> edit,
-			final String message) throws IOException {
+	private static void assertRefused(final Path dir, final String name,
+			final java.util.function.Consumer<ObjectNode> edit, final String message) throws IOException {
 		final Path copy = copy("uint16__gzip", dir.resolve(name));
 		final ObjectNode m = (ObjectNode) Json.mapper().readTree(copy.resolve("zarr.json").toFile());
 		edit.accept(m);

@@ -296,8 +296,8 @@ class ZarrV3ShardingTest {
 				new long[] { 1, 1, 1 })));
 		assertTrue(e.getMessage().contains("is corrupt: it places inner chunk [0, 0, 5] at offset "
 				+ "18446744073709551615"), e.getMessage());
-		assertRefused(dir, "compressed-index", s -> s.withArray("index_codecs").addObject().put("name", "gzip").putObject(
-				"configuration").put("level", 1), "compress the index");
+		assertRefused(dir, "compressed-index", s -> s.withArray("index_codecs").addObject().put("name", "gzip")
+				.putObject("configuration").put("level", 1), "compress the index");
 	}
 
 	@Test
@@ -318,7 +318,7 @@ class ZarrV3ShardingTest {
 		assertTrue(e.getMessage().contains("combine sharding_indexed with other codecs"), e.getMessage());
 	}
 
-	/** Copies the miniature's s0, edits its sharding configuration and checks that opening it fails naming the problem. */
+	/** Copies the miniature's s0, edits its sharding configuration and checks that opening it fails naming why. */
 	private static void assertRefused(final Path dir, final String name, final Consumer<ObjectNode> edit,
 			final String message) throws IOException {
 		final Path copy = Directories.copy(s0(), dir.resolve(name));
