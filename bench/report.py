@@ -34,6 +34,7 @@ def main():
 
     times = defaultdict(list)   # (phase, tool, array) -> [s]
     rss = defaultdict(list)     # (phase, tool, array) -> [MiB]
+    cpu = defaultdict(list)     # (phase, tool, array) -> [user + system s]
     inner = defaultdict(list)   # (phase, tool, array) -> [s] as the exporter itself reports (no start-up)
     errs = defaultdict(int)     # (phase, array) -> server errors during its runs
     checks = defaultdict(list)  # (phase, array, what) -> [value]
@@ -48,6 +49,8 @@ def main():
         k = (r["phase"], r["tool"], r["array"])
         times[k].append(r["wall_ns"] / 1e9)
         rss[k].append(r["rss_kb"] / 1024.0)
+        if r.get("cpu_s") is not None:
+            cpu[k].append(r["cpu_s"])
         if r.get("inner_s") is not None:
             inner[k].append(r["inner_s"])
         errs[(r["phase"], r["array"])] += r.get("server_errors", 0)
@@ -215,7 +218,11 @@ def main():
                 out.append("- " + line)
         out.append("")
 
-    v3_tables(out, v3["arrays"], t, m, checks, same, f)
+    def c(phase, tool, name):
+        v = cpu.get((phase, tool, name))
+        return statistics.median(v) if v else None
+
+    v3_tables(out, v3["arrays"], t, m, c, checks, same, f)
 
     out.append("## Setup\n")
     for k in ("parts", "cli", "endpoint", "java", "python", "malloc_env", "openorganelle_java_opts", "commit", "machine",
@@ -238,7 +245,7 @@ def main():
     print("(written to %s)" % a.out)
 
 
-def v3_tables(out, v3, t, m, checks, same, f):
+def v3_tables(out, v3, t, m, c, checks, same, f):
     """Section 6: the sharded Zarr v3 arrays and their unsharded twins (bench/make_data_v3.py)."""
     if not v3 or t("v3", "ours", v3[0]["name"]) is None:
         return
@@ -252,18 +259,19 @@ def v3_tables(out, v3, t, m, checks, same, f):
     out.append("Each array exported whole (s0) over S3 directly and through the 20 ms proxy, with --debug; requests = "
                "every GET and LIST of the export (metadata included), from its closing `debug: N requests` line. "
                "vs unsharded = s / s of the unsharded array of the same voxels. Identical = the .npy is "
-               "byte-identical (cmp) to the numpy array the data was made from.\n")
-    out.append("| array | shape | shards (inner chunks) | size MB | stored MB (objects) | s | MB/s | RSS MiB | requests "
-               "| vs unsharded | 20 ms: s | MB/s | RSS MiB | requests | vs unsharded | identical .npy |")
-    out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+               "byte-identical (cmp) to the numpy array the data was made from. CPU s = user + system time of the "
+               "export's process (median).\n")
+    out.append("| array | shape | shards (inner chunks) | size MB | stored MB (objects) | s | MB/s | CPU s | RSS MiB "
+               "| requests | vs unsharded | 20 ms: s | MB/s | CPU s | RSS MiB | requests | vs unsharded | identical .npy |")
+    out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for ar in v3:
         n, mb = ar["name"], ar["nbytes"] / 1e6
         cells = []
         for phase in ("v3", "v3-latency"):
             s_, other = t(phase, "ours", n), twin(ar)
             ratio = s_ / t(phase, "ours", other) if ar["shard"] and other and s_ and t(phase, "ours", other) else None
-            cells += [f(s_), f(mb / s_ if s_ else None, "%.0f"), f(m(phase, "ours", n), "%.0f"), requests(phase, n),
-                      f(ratio, "%.2fx")]
+            cells += [f(s_), f(mb / s_ if s_ else None, "%.0f"), f(c(phase, "ours", n)), f(m(phase, "ours", n), "%.0f"),
+                      requests(phase, n), f(ratio, "%.2fx")]
         idents = {same(phase, n) for phase in ("v3", "v3-latency")}
         out.append("| %s | %s | %s | %.1f | %.1f (%d) | %s | %s |" % (
             n, "x".join(map(str, ar["shape"])),

@@ -224,11 +224,12 @@ measure() {
     tail -n 30 "$log/$id.err" >&2
     exit 1
   fi
-  local rss inner
+  local rss inner cpu
   rss="$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$log/$id.time")"
+  cpu="$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$log/$id.time")"
   inner="$(inner_seconds "$outdir")"
-  printf '{"phase":"%s","tool":"%s","array":"%s","bytes":%s,"wall_ns":%s,"rss_kb":%s,"inner_s":%s,"server_errors":%s,"env":"%s","log":"%s"}\n' \
-    "$phase" "$tool" "$array" "$bytes" "$((after - before))" "${rss:-0}" "$inner" "$((errs_after - errs_before))" \
+  printf '{"phase":"%s","tool":"%s","array":"%s","bytes":%s,"wall_ns":%s,"rss_kb":%s,"cpu_s":%s,"inner_s":%s,"server_errors":%s,"env":"%s","log":"%s"}\n' \
+    "$phase" "$tool" "$array" "$bytes" "$((after - before))" "${rss:-0}" "$cpu" "$inner" "$((errs_after - errs_before))" \
     "${envs[*]}" "$id" >> "$runs"
   last_run="$log/$id"
   printf 'run.sh:   %-6s %-12s %-27s %7.2f s  %6d MB RSS\n' "$phase" "$tool" "$array" \
