@@ -135,7 +135,7 @@ def main():
             state = "written in %.1f s" % (time.time() - t)
         else:
             state = "up to date"
-        print("make_data_v3: %-27s %-15s %-13s %6.1f MB raw, %6.1f MB stored in %d objects, %s" % (
+        print("make_data_v3: %-27s %-13s %-20s %6.1f MB raw, %6.1f MB stored in %d objects, %s" % (
             spec["name"], "x".join(map(str, spec["shape"])),
             "shards " + "x".join(map(str, spec["shard"])) if spec["shard"] else "unsharded",
             spec["nbytes"] / 1e6, done["stored_bytes"] / 1e6, done["files"] - 1, state), flush=True)

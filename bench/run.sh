@@ -19,7 +19,7 @@
 #   --keep-output    keep the exported .npy files (bench/work/out); by default each pair is
 #                    deleted once compared
 #   --sharded        only the sharded Zarr v3 part (bench/make_data_v3.py's arrays; no Zarr v2
-#                    arrays, no zarr-python: zarr-python 2.13 reads no Zarr v3), about 3 minutes
+#                    arrays, no zarr-python: zarr-python 2.13 reads no Zarr v3), about 2 minutes
 #   --no-sharded     leave the sharded Zarr v3 part out of the full run
 #   --data DIR       data root (default bench/work/data, or bench/work/data-quick with --quick)
 #   --port N         s3proxy port (default: a free port on 127.0.0.1)
@@ -38,8 +38,8 @@
 #   (used through /usr/bin/python3).
 #
 # Everything it writes goes to bench/work/ (git-ignored): data/ (~1.7 GB, reused by later
-# runs; with the sharded part ~1.5 GB more), lib/ (s3proxy jar), out/ (exports, deleted as it
-# goes), logs/, results.md. Peak disk use about 5.5 GB (full mode). Runtime: about 8 minutes the
+# runs; with the sharded part ~1.1 GB more), lib/ (s3proxy jar), out/ (exports, deleted as it
+# goes), logs/, results.md. Peak disk use about 5 GB (full mode). Runtime: about 7 minutes the
 # first time (data generation ~2 min), less afterwards; --quick about 2 minutes.
 set -euo pipefail
 
