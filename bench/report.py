@@ -2,7 +2,8 @@
 """Turn bench/run.sh's measurements (bench/work/runs.jsonl) into the results tables.
 
     /usr/bin/python3 bench/report.py --runs bench/work/runs.jsonl --info bench/work/run-info.txt \\
-        --data-summary '<make_data.py SUMMARY json>' --out bench/work/results.md
+        --data-summary '<make_data.py SUMMARY json>' [--v3-summary '<make_data_v3.py SUMMARY json>'] \\
+        --out bench/work/results.md
 
 Prints the tables (Markdown) and writes them to --out.  Conventions: MB = 10^6 bytes of
 uncompressed array data (the .npy payload); times are wall seconds of the whole process
@@ -20,17 +21,20 @@ def main():
     ap.add_argument("--runs", required=True)
     ap.add_argument("--info", required=True)
     ap.add_argument("--data-summary", required=True)
+    ap.add_argument("--v3-summary", default='{"arrays": []}')
     ap.add_argument("--rss-goal-mb", type=float, default=300)
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
 
     runs = [json.loads(l) for l in open(a.runs) if l.strip()]
     summary = json.loads(a.data_summary)
+    v3 = json.loads(a.v3_summary)
     arrays = {x["name"]: x for x in summary["arrays"]}
     info = dict(l.rstrip("\n").split("=", 1) for l in open(a.info) if "=" in l)
 
     times = defaultdict(list)   # (phase, tool, array) -> [s]
     rss = defaultdict(list)     # (phase, tool, array) -> [MiB]
+    cpu = defaultdict(list)     # (phase, tool, array) -> [user + system s]
     inner = defaultdict(list)   # (phase, tool, array) -> [s] as the exporter itself reports (no start-up)
     errs = defaultdict(int)     # (phase, array) -> server errors during its runs
     checks = defaultdict(list)  # (phase, array, what) -> [value]
@@ -45,6 +49,8 @@ def main():
         k = (r["phase"], r["tool"], r["array"])
         times[k].append(r["wall_ns"] / 1e9)
         rss[k].append(r["rss_kb"] / 1024.0)
+        if r.get("cpu_s") is not None:
+            cpu[k].append(r["cpu_s"])
         if r.get("inner_s") is not None:
             inner[k].append(r["inner_s"])
         errs[(r["phase"], r["array"])] += r.get("server_errors", 0)
@@ -83,6 +89,7 @@ def main():
     out.append("MB = 10^6 bytes of uncompressed data; s = wall seconds of the whole process (start-up included), "
                "median of %s run(s); RSS = peak resident set size (MiB, /usr/bin/time -v), largest of the runs.\n"
                % nrep)
+    v2_start = len(out)
     out.append("## 1. Export from the loopback S3 server (s3proxy, filesystem backend), this project vs zarr-python\n")
     out.append("| codec | dtype, shape | size MB | stored MB | ours s | ours MB/s | ours RSS MiB | zarr-python s "
                "| zarr-python MB/s | zarr-python RSS MiB | speed ratio (ours/zarr-python) | identical .npy "
@@ -177,6 +184,8 @@ def main():
                       verdict(ratio, 1.5), f(m("s3", "ours", n), "%.0f"), a.rss_goal_mb,
                       verdict(m("s3", "ours", n), a.rss_goal_mb, False)))
     out.append("")
+    if not small:  # bench/run.sh --sharded: no Zarr v2 array was measured
+        del out[v2_start:]
 
     big = [n for n in arrays if n.endswith("-big")]
     big_line = []
@@ -209,13 +218,20 @@ def main():
                 out.append("- " + line)
         out.append("")
 
+    def c(phase, tool, name):
+        v = cpu.get((phase, tool, name))
+        return statistics.median(v) if v else None
+
+    v3_tables(out, v3["arrays"], t, m, c, checks, same, f)
+
     out.append("## Setup\n")
-    for k in ("cli", "endpoint", "java", "python", "malloc_env", "openorganelle_java_opts", "commit", "machine",
+    for k in ("parts", "cli", "endpoint", "java", "python", "malloc_env", "openorganelle_java_opts", "commit", "machine",
               "jar", "quick", "server_errors_total", "load_average"):
         if k in info:
             out.append("- %s: %s" % (k, info[k].strip() or "(none)"))
-    out.append("- data root: %s (bucket %s, container %s)" % (summary["root"], summary["bucket"],
-                                                             summary["container"]))
+    containers = ([summary["container"]] if arrays else []) + ([v3["container"]] if v3["arrays"] else [])
+    out.append("- data root: %s (bucket %s, containers %s)" % (summary["root"], summary["bucket"],
+                                                              ", ".join(containers)))
     out.append("")
     text = "\n".join(out)
     with open(a.out, "w") as fh:
@@ -227,6 +243,55 @@ def main():
     for l in big_line:
         print("  big    " + l)
     print("(written to %s)" % a.out)
+
+
+def v3_tables(out, v3, t, m, c, checks, same, f):
+    """Section 6: the sharded Zarr v3 arrays and their unsharded twins (bench/make_data_v3.py)."""
+    if not v3 or t("v3", "ours", v3[0]["name"]) is None:
+        return
+
+    def requests(phase, name):
+        return "/".join(sorted(set(checks.get((phase, name, "requests"), [])), key=str)) or "-"
+
+    def twin(ar):  # the unsharded array of the same voxels
+        return next((b["name"] for b in v3 if b["data"] == ar["data"] and not b["shard"]), None)
+    out.append("## 6. Sharded Zarr v3 (this project only; zarr-python 2.13 reads no Zarr v3)\n")
+    out.append("Each array exported whole (s0) over S3 directly and through the 20 ms proxy, with --debug; requests = "
+               "every GET and LIST of the export (metadata included), from its closing `debug: N requests` line. "
+               "vs unsharded = s / s of the unsharded array of the same voxels. Identical = the .npy is "
+               "byte-identical (cmp) to the numpy array the data was made from. CPU s = user + system time of the "
+               "export's process (median).\n")
+    out.append("| array | shape | shards (inner chunks) | size MB | stored MB (objects) | s | MB/s | CPU s | RSS MiB "
+               "| requests | vs unsharded | 20 ms: s | MB/s | CPU s | RSS MiB | requests | vs unsharded | identical .npy |")
+    out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for ar in v3:
+        n, mb = ar["name"], ar["nbytes"] / 1e6
+        cells = []
+        for phase in ("v3", "v3-latency"):
+            s_, other = t(phase, "ours", n), twin(ar)
+            ratio = s_ / t(phase, "ours", other) if ar["shard"] and other and s_ and t(phase, "ours", other) else None
+            cells += [f(s_), f(mb / s_ if s_ else None, "%.0f"), f(c(phase, "ours", n)), f(m(phase, "ours", n), "%.0f"),
+                      requests(phase, n), f(ratio, "%.2fx")]
+        idents = {same(phase, n) for phase in ("v3", "v3-latency")}
+        out.append("| %s | %s | %s | %.1f | %.1f (%d) | %s | %s |" % (
+            n, "x".join(map(str, ar["shape"])),
+            "x".join(map(str, ar["shard"])) + " (64^3)" if ar["shard"] else "- (64^3 chunks)", mb,
+            ar["stored_bytes"] / 1e6, ar["objects"], " | ".join(cells),
+            " / ".join(sorted(idents))))
+    out.append("")
+    region = v3[0]["name"]
+    if t("v3-region", "ours", region) is not None:
+        out.append("Region inside one inner chunk (`--region 64:128,64:128,64:128` of s0, 262 kB):\n")
+        out.append("| array | requests | s | RSS MiB | 20 ms: requests | s | identical .npy |")
+        out.append("|---|---:|---:|---:|---:|---:|---|")
+        for ar in v3:
+            n = ar["name"]
+            idents = {same(p, n) for p in ("v3-region", "v3-latency-region")}
+            out.append("| %s | %s | %s | %s | %s | %s | %s |" % (
+                n, requests("v3-region", n), f(t("v3-region", "ours", n)), f(m("v3-region", "ours", n), "%.0f"),
+                requests("v3-latency-region", n), f(t("v3-latency-region", "ours", n)),
+                " / ".join(sorted(idents))))
+        out.append("")
 
 
 if __name__ == "__main__":

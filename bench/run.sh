@@ -6,9 +6,11 @@
 # peak RSS (/usr/bin/time -v "Maximum resident set size") of both, their speed ratio, and
 # whether the two .npy files are byte-identical. Also: a local-store export against a raw
 # copy of the same chunk bytes, and the peak RSS of exporting a ~2 GB array (goal < 300 MB).
+# And sharded Zarr v3 (this project only): sharded arrays and the same voxels unsharded, over S3
+# directly and through a 20 ms proxy, with request counts (--debug) and a region of one inner chunk.
 #
 # Usage: bash bench/run.sh [--quick] [--repeat N] [--no-big] [--no-python-big] [--keep-output]
-#                          [--data DIR] [--port N]
+#                          [--sharded | --no-sharded] [--data DIR] [--port N]
 #   --quick          arrays 1/8 the size (26 MB codec arrays, 268 MB "big" array): a smoke test
 #   --repeat N       timed runs per tool and codec (default 3; the table shows the median
 #                    time and the largest peak RSS; a warm-up run of each tool comes first)
@@ -16,6 +18,9 @@
 #   --no-python-big  run only this project on the ~2 GB array (zarr-python needs ~2.2 GB RSS)
 #   --keep-output    keep the exported .npy files (bench/work/out); by default each pair is
 #                    deleted once compared
+#   --sharded        only the sharded Zarr v3 part (bench/make_data_v3.py's arrays; no Zarr v2
+#                    arrays, no zarr-python: zarr-python 2.13 reads no Zarr v3), about 2 minutes
+#   --no-sharded     leave the sharded Zarr v3 part out of the full run
 #   --data DIR       data root (default bench/work/data, or bench/work/data-quick with --quick)
 #   --port N         s3proxy port (default: a free port on 127.0.0.1)
 # Environment:
@@ -29,12 +34,13 @@
 # Prerequisites (checked; the script says what to install and stops, it installs nothing
 # itself except s3proxy's jar, fetched from Maven Central into bench/work/lib):
 #   JDK 17 + Maven; Debian packages time, curl, python3-zarr python3-numcodecs python3-numpy
-#   python3-fsspec python3-requests python3-aiohttp (used through /usr/bin/python3).
+#   python3-fsspec python3-requests python3-aiohttp, and python3-zstandard for the sharded part
+#   (used through /usr/bin/python3).
 #
 # Everything it writes goes to bench/work/ (git-ignored): data/ (~1.7 GB, reused by later
-# runs), lib/ (s3proxy jar), out/ (exports, deleted as it goes), logs/, results.md.
-# Peak disk use about 4 GB (full mode). Runtime: about 5 minutes the first time (data
-# generation ~1.5 min), less afterwards; --quick about 1 minute.
+# runs; with the sharded part ~1.1 GB more), lib/ (s3proxy jar), out/ (exports, deleted as it
+# goes), logs/, results.md. Peak disk use about 5 GB (full mode). Runtime: about 7 minutes the
+# first time (data generation ~2 min), less afterwards; --quick about 2 minutes.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -44,11 +50,13 @@ PY=/usr/bin/python3
 CLI="${BENCH_CLI:-$root/scripts/openorganelle}"
 BUCKET=janelia-cosem-datasets
 CONTAINER=jrc_bench-1/jrc_bench-1.zarr
+V3_CONTAINER=jrc_bench-v3/jrc_bench-v3.zarr
+V3_REGION=64:128,64:128,64:128   # inner chunk (1,1,1) of every v3 array
 S3PROXY_VERSION=4.1.0
 S3PROXY_JAR="$work/lib/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar"
 BIG_RSS_GOAL_MB=300
 
-quick=0; repeat=3; big=1; python_big=1; keep=0; data=""; port=""
+quick=0; repeat=3; big=1; python_big=1; keep=0; data=""; port=""; v2=1; sharded=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) quick=1; shift ;;
@@ -56,6 +64,8 @@ while [[ $# -gt 0 ]]; do
     --no-big) big=0; shift ;;
     --no-python-big) python_big=0; shift ;;
     --keep-output) keep=1; shift ;;
+    --sharded) v2=0; sharded=1; shift ;;
+    --no-sharded) sharded=0; shift ;;
     --data) data="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -79,11 +89,14 @@ die() { printf '%s\n' "run.sh: $*" >&2; exit 1; }
 missing=()
 [[ -x /usr/bin/time ]] || missing+=(time)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+# module:Debian package; zarr-python's stack only for the Zarr v2 part
+pairs=(zarr:python3-zarr numcodecs:python3-numcodecs numpy:python3-numpy)
+(( v2 )) && pairs+=(fsspec:python3-fsspec requests:python3-requests aiohttp:python3-aiohttp)
+(( sharded )) && pairs+=(zstandard:python3-zstandard)
 if [[ ! -x $PY ]]; then
-  missing+=(python3 python3-zarr python3-numcodecs python3-numpy python3-fsspec python3-requests python3-aiohttp)
+  missing+=(python3 "${pairs[@]#*:}")
 else
-  for pair in zarr:python3-zarr numcodecs:python3-numcodecs numpy:python3-numpy fsspec:python3-fsspec \
-              requests:python3-requests aiohttp:python3-aiohttp; do
+  for pair in "${pairs[@]}"; do
     $PY -c "import ${pair%%:*}" 2>/dev/null || missing+=("${pair#*:}")
   done
 fi
@@ -108,11 +121,23 @@ jar_id() { # the built jar's checksum, to tell whether it changed during the run
 # ---------------------------------------------------------------- data
 gen_args=(--root "$data")
 (( quick )) && gen_args+=(--quick)
-(( big )) || gen_args+=(--no-big)
-say "data: $PY bench/make_data.py ${gen_args[*]}"
-$PY "$here/make_data.py" "${gen_args[@]}" > "$log/make_data.out"
-grep -v '^SUMMARY ' "$log/make_data.out" >&2
-summary="$(sed -n 's/^SUMMARY //p' "$log/make_data.out")"
+if (( v2 )); then
+  v2_args=("${gen_args[@]}")
+  (( big )) || v2_args+=(--no-big)
+  say "data: $PY bench/make_data.py ${v2_args[*]}"
+  $PY "$here/make_data.py" "${v2_args[@]}" > "$log/make_data.out"
+  grep -v '^SUMMARY ' "$log/make_data.out" >&2
+  summary="$(sed -n 's/^SUMMARY //p' "$log/make_data.out")"
+else
+  summary="{\"root\": \"$data\", \"bucket\": \"$BUCKET\", \"container\": \"$CONTAINER\", \"arrays\": []}"
+fi
+v3_summary='{"arrays": []}'
+if (( sharded )); then
+  say "data: $PY bench/make_data_v3.py ${gen_args[*]}"
+  $PY "$here/make_data_v3.py" "${gen_args[@]}" > "$log/make_data_v3.out"
+  grep -v '^SUMMARY ' "$log/make_data_v3.out" >&2
+  v3_summary="$(sed -n 's/^SUMMARY //p' "$log/make_data_v3.out")"
+fi
 container_dir="$data/$BUCKET/$CONTAINER"
 # name codec nbytes stored_bytes, one array a line
 mapfile -t arrays < <($PY -c 'import json,sys
@@ -120,7 +145,9 @@ for a in json.loads(sys.argv[1])["arrays"]: print(a["name"], a["codec"], a["nbyt
 
 # ---------------------------------------------------------------- the CLI (build outside timing)
 say "checking $CLI export (builds the jar when the sources are newer)"
-if ! "$CLI" export --help > "$log/cli-export-help.txt" 2>&1; then
+# OPENORGANELLE_CDS=0: the launcher's start-up cache, recorded by the first export after a build, is
+# then recorded by the (untimed) warm-up export, not by this --help (whose few classes it would keep)
+if ! OPENORGANELLE_CDS=0 "$CLI" export --help > "$log/cli-export-help.txt" 2>&1; then
   cat "$log/cli-export-help.txt" >&2
   die "'$CLI export --help' failed: the export subcommand is missing or the build failed"
 fi
@@ -159,8 +186,9 @@ EOF
 java -jar "$S3PROXY_JAR" --properties "$work/s3proxy.conf" > "$log/s3proxy.log" 2>&1 &
 server_pid=$!
 say "s3proxy $S3PROXY_VERSION (pid $server_pid) serving $data as $endpoint/$BUCKET (filesystem backend, anonymous)"
+if (( v2 )); then ready="$CONTAINER/.zgroup"; else ready="$V3_CONTAINER/zarr.json"; fi
 for i in $(seq 300); do
-  code="$(curl -s -o /dev/null -w '%{http_code}' "$endpoint/$BUCKET/$CONTAINER/.zgroup" || true)"
+  code="$(curl -s -o /dev/null -w '%{http_code}' "$endpoint/$BUCKET/$ready" || true)"
   [[ "$code" == 200 ]] && break
   kill -0 "$server_pid" 2>/dev/null || { tail -20 "$log/s3proxy.log" >&2; die "s3proxy exited"; }
   (( i == 300 )) && { tail -20 "$log/s3proxy.log" >&2; die "s3proxy did not answer within 30 s"; }
@@ -170,7 +198,8 @@ server_errors() { grep -c 'handleException' "$log/s3proxy.log" || true; }
 
 # ---------------------------------------------------------------- measuring
 # measure TAG TOOL ARRAY BYTES OUTDIR [ENV=VALUE ...] -- COMMAND...: runs COMMAND under
-# /usr/bin/time -v (wall time measured here too, in ns), appends one JSON line to runs.jsonl.
+# /usr/bin/time -v (wall time measured here too, in ns), appends one JSON line to runs.jsonl;
+# last_run is then its log prefix (last_run.out, .err, .time).
 measure() {
   local phase="$1" tool="$2" array="$3" bytes="$4" outdir="$5"; shift 5
   local envs=()
@@ -195,13 +224,15 @@ measure() {
     tail -n 30 "$log/$id.err" >&2
     exit 1
   fi
-  local rss inner
+  local rss inner cpu
   rss="$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$log/$id.time")"
+  cpu="$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$log/$id.time")"
   inner="$(inner_seconds "$outdir")"
-  printf '{"phase":"%s","tool":"%s","array":"%s","bytes":%s,"wall_ns":%s,"rss_kb":%s,"inner_s":%s,"server_errors":%s,"env":"%s","log":"%s"}\n' \
-    "$phase" "$tool" "$array" "$bytes" "$((after - before))" "${rss:-0}" "$inner" "$((errs_after - errs_before))" \
+  printf '{"phase":"%s","tool":"%s","array":"%s","bytes":%s,"wall_ns":%s,"rss_kb":%s,"cpu_s":%s,"inner_s":%s,"server_errors":%s,"env":"%s","log":"%s"}\n' \
+    "$phase" "$tool" "$array" "$bytes" "$((after - before))" "${rss:-0}" "$cpu" "$inner" "$((errs_after - errs_before))" \
     "${envs[*]}" "$id" >> "$runs"
-  printf 'run.sh:   %-6s %-12s %-20s %7.2f s  %6d MB RSS\n' "$phase" "$tool" "$array" \
+  last_run="$log/$id"
+  printf 'run.sh:   %-6s %-12s %-27s %7.2f s  %6d MB RSS\n' "$phase" "$tool" "$array" \
     "$(awk -v n=$((after - before)) 'BEGIN{print n/1e9}')" "$(( ${rss:-0} / 1024 ))" >&2
 }
 # inner_seconds DIR: the exporter's own timing from its metadata_*.json (this project:
@@ -251,12 +282,14 @@ out="$work/out"
 rm -rf "${out:?}"/*
 
 # Warm-up (not timed): JITs s3proxy, fills the page cache, proves both exporters work.
-read -r wname _ wbytes _ <<< "${arrays[0]}"
-say "warm-up: one untimed export of $wname by each tool"
-find "$container_dir" -type f -exec cat {} + > /dev/null
-ours warmup "$out/warm-ours" "$wname" "$wbytes"
-zarrpy warmup "$out/warm-py" "$wname" "$wbytes"
-rm -rf "$out/warm-ours" "$out/warm-py"
+if (( v2 )); then
+  read -r wname _ wbytes _ <<< "${arrays[0]}"
+  say "warm-up: one untimed export of $wname by each tool"
+  find "$container_dir" -type f -exec cat {} + > /dev/null
+  ours warmup "$out/warm-ours" "$wname" "$wbytes"
+  zarrpy warmup "$out/warm-py" "$wname" "$wbytes"
+  rm -rf "$out/warm-ours" "$out/warm-py"
+fi
 
 # each_codec_array COMMAND...: runs COMMAND... NAME CODEC BYTES STORED for every codec array
 # (all but the ~2 GB one)
@@ -321,19 +354,27 @@ each_codec_array local_row
 
 # ---- 3. remote reality: both tools through a loopback proxy adding 20 ms to every request
 # (bench/latency_proxy.py), each with its default settings.
-lat_port_file="$work/latency-proxy.port"
-rm -f "$lat_port_file"
-$PY "$here/latency_proxy.py" --upstream "127.0.0.1:$port" --latency-ms 20 --port-file "$lat_port_file" \
-  > "$log/latency-proxy.log" 2>&1 &
-proxy_pid=$!
-for i in $(seq 100); do [[ -s "$lat_port_file" ]] && break; sleep 0.1; done
-[[ -s "$lat_port_file" ]] || die "the latency proxy did not start (see $log/latency-proxy.log)"
-via="http://127.0.0.1:$(cat "$lat_port_file")"
-say "latency proxy (pid $proxy_pid) at $via: 20 ms per request"
-each_codec_array both_tools latency "20 ms latency:"
-kill "$proxy_pid" 2>/dev/null || true
-wait "$proxy_pid" 2>/dev/null || true
-via=""
+latency_on() { # starts the proxy; exports then go through it ("${via:-$endpoint}")
+  local lat_port_file="$work/latency-proxy.port" i
+  rm -f "$lat_port_file"
+  $PY "$here/latency_proxy.py" --upstream "127.0.0.1:$port" --latency-ms 20 --port-file "$lat_port_file" \
+    >> "$log/latency-proxy.log" 2>&1 &
+  proxy_pid=$!
+  for i in $(seq 100); do [[ -s "$lat_port_file" ]] && break; sleep 0.1; done
+  [[ -s "$lat_port_file" ]] || die "the latency proxy did not start (see $log/latency-proxy.log)"
+  via="http://127.0.0.1:$(cat "$lat_port_file")"
+  say "latency proxy (pid $proxy_pid) at $via: 20 ms per request"
+}
+latency_off() {
+  kill "$proxy_pid" 2>/dev/null || true
+  wait "$proxy_pid" 2>/dev/null || true
+  proxy_pid=""; via=""
+}
+if (( v2 )); then
+  latency_on
+  each_codec_array both_tools latency "20 ms latency:"
+  latency_off
+fi
 
 # ---- 4. inside a running JVM, as Fiji runs it: ImageJ 1 exports the array twice in one JVM
 # (bench/export_twice.ijm through scripts/imagej -batch); the second export's own time is the
@@ -398,15 +439,76 @@ for line in "${arrays[@]}"; do
   fi
 done
 
+# ---- 6. sharded Zarr v3, this project only (zarr-python 2.13 reads no Zarr v3): each array of
+# bench/make_data_v3.py (sharded, and the same voxels unsharded) over S3 directly, then through the
+# 20 ms proxy, --repeat rounds of every array in turn, each round also exporting the region
+# $V3_REGION (one inner chunk) of every array. Every run has --debug: its closing
+# "debug: N requests, R retries" line gives the request count. Every .npy is compared (cmp) with
+# the voxels the data was made from (make_data_v3.py's expected .npy, or its slice for the region).
+# v3_row PHASE NAME BYTES EXPECTED [EXPORT ARGS...]
+v3_row() {
+  local phase="$1" name="$2" bytes="$3" expected="$4" dir="$out/$1-$2-${r:-0}" n same; shift 4
+  measure "$phase" ours "$name" "$bytes" "$dir" -- "$CLI" export --s3-uri "s3://$BUCKET/$V3_CONTAINER" \
+    --endpoint "${via:-$endpoint}" --array "recon-1/em/$name" --level s0 --output "$dir" --max-bytes 8G --debug "$@"
+  n="$(sed -n 's/^debug: \([0-9]*\) requests\{0,1\}, .*/\1/p' "$last_run.err")"
+  note "$phase" "$name" requests "${n:-?}"
+  if cmp -s "$(npy_in "$dir")" "$expected"; then same=yes; else same=no; fi
+  [[ "$same" == yes ]] || say "  $phase $name: $(npy_in "$dir") DIFFERS from $expected"
+  note "$phase" "$name" identical "$same"
+  (( keep )) || rm -rf "$dir"
+}
+v3_rounds() { # PHASE WHAT
+  local phase="$1" line name bytes expected r
+  say "$2: $repeat round(s) of ${#v3_arrays[@]} exports of s0 and of the region $V3_REGION"
+  for r in $(seq "$repeat"); do
+    for line in "${v3_arrays[@]}"; do
+      read -r name bytes expected <<< "$line"
+      v3_row "$phase" "$name" "$bytes" "$expected"
+    done
+    for line in "${v3_arrays[@]}"; do
+      read -r name bytes expected <<< "$line"
+      v3_row "$phase-region" "$name" "$region_bytes" "$out/region-$(basename "$expected")" \
+        --region "$V3_REGION"
+    done
+  done
+}
+if (( sharded )); then
+  # name nbytes expected-npy, one array a line
+  mapfile -t v3_arrays < <($PY -c 'import json,sys
+for a in json.loads(sys.argv[1])["arrays"]: print(a["name"], a["nbytes"], a["expected"])' "$v3_summary")
+  for expected in $(printf '%s\n' "${v3_arrays[@]}" | cut -d' ' -f3 | sort -u); do
+    region_bytes="$($PY -c 'import numpy as np, sys
+a = np.load(sys.argv[1], mmap_mode="r")[tuple(slice(*map(int, b.split(":"))) for b in sys.argv[3].split(","))]
+np.save(sys.argv[2], a); print(a.nbytes)' "$expected" "$out/region-$(basename "$expected")" "$V3_REGION")"
+  done
+  find "$data/$BUCKET/$V3_CONTAINER" -type f -exec cat {} + > /dev/null
+  read -r wname wbytes wexpected <<< "${v3_arrays[0]}"
+  say "sharded v3 warm-up: one untimed export of $wname"
+  v3_row v3warmup "$wname" "$wbytes" "$wexpected"
+  v3_rounds v3 "sharded v3 over S3"
+  latency_on
+  v3_rounds v3-latency "sharded v3, 20 ms latency"
+  latency_off
+fi
+
 cleanup
 # ---------------------------------------------------------------- report
 {
   echo "cli=$CLI"
   echo "repeat=$repeat"
+  parts=(); (( v2 )) && parts+=("Zarr v2 vs zarr-python"); (( sharded )) && parts+=("sharded Zarr v3")
+  echo "parts=$(IFS=,; echo "${parts[*]}")"
   echo "quick=$quick"
   echo "endpoint=$endpoint (s3proxy $S3PROXY_VERSION, filesystem backend, pid stopped)"
   echo "java=$(java -version 2>&1 | head -n 1)"
-  echo "python=$($PY -c 'import sys,zarr,numcodecs,numpy,fsspec,aiohttp; print(sys.version.split()[0], "zarr", zarr.__version__, "numcodecs", numcodecs.__version__, "numpy", numpy.__version__, "fsspec", fsspec.__version__, "aiohttp", aiohttp.__version__)')"
+  echo "python=$($PY -c 'import importlib, sys
+v = [sys.version.split()[0]]
+for m in "zarr numcodecs numpy fsspec aiohttp zstandard".split():
+    try:
+        v.append("%s %s" % (m, importlib.import_module(m).__version__))
+    except ImportError:
+        pass
+print(" ".join(v))')"
   echo "malloc_env=$(env | grep '^MALLOC_' | tr '\n' ' ' || true)"
   echo "openorganelle_java_opts=${OPENORGANELLE_JAVA_OPTS:-}"
   echo "commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD -- src pom.xml 2>/dev/null || echo ' (+ uncommitted changes in src/pom.xml)')"
@@ -417,5 +519,5 @@ cleanup
   else echo "jar=$jar_start at the start, $jar_end at the end: REBUILT during the run (mixed versions)"; fi
   echo "load_average=$load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end (1/5/15 min; other work on the machine skews timings)"
 } > "$work/run-info.txt"
-$PY "$here/report.py" --runs "$runs" --info "$work/run-info.txt" --data-summary "$summary" \
+$PY "$here/report.py" --runs "$runs" --info "$work/run-info.txt" --data-summary "$summary" --v3-summary "$v3_summary" \
   --rss-goal-mb "$BIG_RSS_GOAL_MB" --out "$work/results.md"
