@@ -163,24 +163,18 @@ class VolumeStreamerTest {
 		final ChunkedArray array = ZarrV2Format.INSTANCE.openArray(new FileStore(Fixtures.matrix().resolve(name)), "");
 		final byte[] expected = Files.readAllBytes(Fixtures.matrix().resolve(entry.get("npy").asText()));
 		final NpyFile npy = NpyFile.parse(expected);
-		int run = 0;
-		for (final long budget : BUDGETS)
-			for (final int workers : new int[] { 1, 3 }) {
-				final Path file = dir.resolve("out" + run++ + ".npy");
-				final VolumeStreamer.Result r = stream(array, Region.whole(array.metadata().shape()), workers, budget,
-						file, new Cancellation(), ExportProgress.NONE);
-				final byte[] written = Files.readAllBytes(file);
-				assertArrayEquals(expected, written, name + " budget " + budget + " workers " + workers);
-				assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(written)), r.sha256);
-				assertEquals(written.length, r.bytes);
-				final double mean = Values.mean(npy.data, npy.descr);
-				if (Double.isNaN(mean))
-					assertNull(r.mean);
-				else
-					assertEquals(mean, r.mean, Math.abs(mean) * 1e-12);
-				assertEquals(array.metadata().chunkCount(), r.chunksRead, "each chunk fetched once");
-				assertEquals(entry.get("missing_chunks").asLong(), r.chunksMissing);
-			}
+		streamEveryWay(array, dir, (how, written, r) -> {
+			assertArrayEquals(expected, written, name + " " + how);
+			assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(written)), r.sha256);
+			assertEquals(written.length, r.bytes);
+			final double mean = Values.mean(npy.data, npy.descr);
+			if (Double.isNaN(mean))
+				assertNull(r.mean);
+			else
+				assertEquals(mean, r.mean, Math.abs(mean) * 1e-12);
+			assertEquals(array.metadata().chunkCount(), r.chunksRead, "each chunk fetched once");
+			assertEquals(entry.get("missing_chunks").asLong(), r.chunksMissing);
+		});
 		try (Stream<Path> left = Files.list(dir)) {
 			assertTrue(left.allMatch(p -> p.getFileName().toString().startsWith("out")), "spool files left behind");
 		}
@@ -193,19 +187,31 @@ class VolumeStreamerTest {
 			@TempDir final Path dir) throws Exception {
 		final ChunkedArray array = ZarrV2Format.INSTANCE.openArray(new FileStore(Fixtures.dtypes().resolve(name)), "");
 		final byte[] expected = Files.readAllBytes(Fixtures.dtypes().resolve(entry.get("npy").asText()));
+		streamEveryWay(array, dir, (how, written, r) -> {
+			assertArrayEquals(expected, written, name + " " + how);
+			if (entry.get("mean").isNull())
+				assertNull(r.mean, name);
+			else
+				assertEquals(entry.get("mean").doubleValue(), r.mean, Math.abs(entry.get("mean").doubleValue())
+						* 1e-12, name);
+		});
+	}
+
+	/** What a test checks of one export: how it ran, the file's bytes and the streamer's result. */
+	private interface ExportCheck {
+		void check(String how, byte[] written, VolumeStreamer.Result result) throws Exception;
+	}
+
+	/** Exports the whole array once per memory budget and worker count, checking each file and result. */
+	private static void streamEveryWay(final ChunkedArray array, final Path dir, final ExportCheck check)
+			throws Exception {
 		int run = 0;
 		for (final long budget : BUDGETS)
 			for (final int workers : new int[] { 1, 3 }) {
 				final Path file = dir.resolve("out" + run++ + ".npy");
 				final VolumeStreamer.Result r = stream(array, Region.whole(array.metadata().shape()), workers, budget,
 						file, new Cancellation(), ExportProgress.NONE);
-				assertArrayEquals(expected, Files.readAllBytes(file), name + " budget " + budget + " workers "
-						+ workers);
-				if (entry.get("mean").isNull())
-					assertNull(r.mean, name);
-				else
-					assertEquals(entry.get("mean").doubleValue(), r.mean, Math.abs(entry.get("mean").doubleValue())
-							* 1e-12, name);
+				check.check("budget " + budget + " workers " + workers, Files.readAllBytes(file), r);
 			}
 	}
 
