@@ -5,13 +5,7 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 import org.openorganelle.fiji.array.ArrayMetadata;
-import org.openorganelle.fiji.array.DataType;
-import org.openorganelle.fiji.array.FillValue;
-import org.openorganelle.fiji.array.Json;
 import org.openorganelle.fiji.codec.CodecException;
-import org.openorganelle.fiji.codec.Compressors;
-
-import com.fasterxml.jackson.databind.node.IntNode;
 
 /**
  * A shard's index, decoded and checked: where each inner chunk's bytes are in the shard
@@ -42,16 +36,9 @@ final class ShardIndex {
 	 */
 	static ShardIndex decode(final byte[] encoded, final ShardingCodec codec) {
 		final int n = codec.innerCount();
-		final long[] shape = new long[codec.perShard().length + 1];
-		for (int d = 0; d < shape.length - 1; d++)
-			shape[d] = codec.perShard()[d];
-		shape[shape.length - 1] = 2;
-		final DataType uint64 = DataType.parse("<u8");
-		final ArrayMetadata layout = new ArrayMetadata(shape, shape, uint64, FillValue.parse(IntNode.valueOf(0),
-				uint64), Compressors.none(), Json.mapper().createObjectNode());
 		final byte[] decoded = new byte[n * ShardingCodec.ENTRY_BYTES];
 		try {
-			new V3ChunkDecoder(layout, codec.index()).decode(encoded, decoded);
+			new V3ChunkDecoder(codec.indexArray(), codec.index()).decode(encoded, decoded);
 		} catch (final CodecException e) {
 			throw new CodecException("is corrupt (" + codec.index().describe() + "): " + e.getMessage(), e);
 		}

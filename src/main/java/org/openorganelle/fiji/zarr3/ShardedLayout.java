@@ -96,14 +96,16 @@ final class ShardedLayout implements ChunkLayout {
 	public List<Optional<byte[]>> fetchAll(final KeyValueStore store, final String arrayPath,
 			final List<long[]> positions) {
 		final List<Optional<byte[]>> stored = new ArrayList<>(positions.size());
+		final int[] entries = new int[positions.size()];
 		final Map<String, List<Integer>> byShard = new LinkedHashMap<>();
 		for (int i = 0; i < positions.size(); i++) {
 			stored.add(Optional.empty());
+			entries[i] = entry(positions.get(i));
 			byShard.computeIfAbsent(NodePaths.child(arrayPath, chunkName(positions.get(i))), key -> new ArrayList<>())
 					.add(i);
 		}
 		for (final Map.Entry<String, List<Integer>> shard : byShard.entrySet())
-			readInShard(store, shard.getKey(), positions, shard.getValue(), stored);
+			readInShard(store, shard.getKey(), positions, entries, shard.getValue(), stored);
 		return stored;
 	}
 
@@ -112,28 +114,32 @@ final class ShardedLayout implements ChunkLayout {
 		return new V3ChunkDecoder(metadata, codec.inner());
 	}
 
-	/** Reads the stored inner chunks {@code wanted} (indexes into {@code positions}) of a shard into {@code stored}. */
+	/**
+	 * Reads the stored inner chunks {@code wanted} (indexes into {@code positions} and their
+	 * index {@code entries}) of a shard into {@code stored}.
+	 */
 	private void readInShard(final KeyValueStore store, final String shardKey, final List<long[]> positions,
-			final List<Integer> wanted, final List<Optional<byte[]>> stored) {
+			final int[] entries, final List<Integer> wanted, final List<Optional<byte[]>> stored) {
 		final ShardIndex index = index(store, shardKey, positions.get(wanted.get(0)));
 		final List<Integer> present = new ArrayList<>();
 		for (final int i : wanted)
-			if (!index.isEmpty(entry(positions.get(i))))
+			if (!index.isEmpty(entries[i]))
 				present.add(i);
-		present.sort(Comparator.comparingLong(i -> index.offset(entry(positions.get(i)))));
+		present.sort(Comparator.comparingLong(i -> index.offset(entries[i])));
 		for (int first = 0; first < present.size();) {
-			final long start = index.offset(entry(positions.get(present.get(first))));
-			long end = start + index.length(entry(positions.get(present.get(first))));
+			final long start = index.offset(entries[present.get(first)]);
+			long end = start + index.length(entries[present.get(first)]);
 			int last = first;
 			while (last + 1 < present.size()) {
-				final int next = entry(positions.get(present.get(last + 1)));
+				final int next = entries[present.get(last + 1)];
 				final long nextEnd = Math.max(end, index.offset(next) + index.length(next));
 				if (index.offset(next) - end > MERGE_GAP || nextEnd - start > ArrayMetadata.MAX_CHUNK_BYTES)
 					break;
 				end = nextEnd;
 				last++;
 			}
-			readRun(store, shardKey, index, start, end, positions, present.subList(first, last + 1), stored);
+			readRun(store, shardKey, index, start, end, positions, entries, present.subList(first, last + 1),
+					stored);
 			first = last + 1;
 		}
 	}
@@ -144,7 +150,7 @@ final class ShardedLayout implements ChunkLayout {
 	 * end), they are read again one by one, so that the error names the inner chunk at fault.
 	 */
 	private void readRun(final KeyValueStore store, final String shardKey, final ShardIndex index, final long start,
-			final long end, final List<long[]> positions, final List<Integer> run,
+			final long end, final List<long[]> positions, final int[] entries, final List<Integer> run,
 			final List<Optional<byte[]>> stored) {
 		final byte[] bytes;
 		try {
@@ -152,17 +158,14 @@ final class ShardedLayout implements ChunkLayout {
 		} catch (final StoreException e) {
 			if (run.size() == 1 || e.isRetryable() || e instanceof AccessDeniedException)
 				throw e;
-			for (final int i : run) {
-				final int alone = entry(positions.get(i));
-				readRun(store, shardKey, index, index.offset(alone), index.offset(alone) + index.length(alone),
-						positions, List.of(i), stored);
-			}
+			for (final int i : run)
+				readRun(store, shardKey, index, index.offset(entries[i]), index.offset(entries[i]) + index.length(
+						entries[i]), positions, entries, List.of(i), stored);
 			return;
 		}
 		for (final int i : run) {
-			final int e = entry(positions.get(i));
-			final int from = (int) (index.offset(e) - start);
-			stored.set(i, Optional.of(Arrays.copyOfRange(bytes, from, from + index.length(e))));
+			final int from = (int) (index.offset(entries[i]) - start);
+			stored.set(i, Optional.of(Arrays.copyOfRange(bytes, from, from + index.length(entries[i]))));
 		}
 	}
 

@@ -2,11 +2,15 @@ package org.openorganelle.fiji.zarr3;
 
 import java.util.Arrays;
 
+import org.openorganelle.fiji.array.ArrayMetadata;
 import org.openorganelle.fiji.array.DataType;
+import org.openorganelle.fiji.array.FillValue;
 import org.openorganelle.fiji.array.FormatException;
 import org.openorganelle.fiji.array.Json;
+import org.openorganelle.fiji.codec.Compressors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 
 /**
  * A {@code sharding_indexed} codec's configuration, validated: the inner chunk shape (which
@@ -26,6 +30,7 @@ final class ShardingCodec {
 	private final V3Codecs index;
 	private final boolean indexAtEnd;
 	private final int innerCount;
+	private final ArrayMetadata indexArray;
 
 	private ShardingCodec(final long[] shardShape, final long[] innerShape, final V3Codecs inner,
 			final V3Codecs index, final boolean indexAtEnd) {
@@ -44,6 +49,13 @@ final class ShardingCodec {
 			throw new FormatException("shards of " + Arrays.toString(shardShape) + " hold " + count
 					+ " inner chunks of " + Arrays.toString(innerShape) + ": their index is too large to read");
 		this.innerCount = (int) count;
+		final long[] indexShape = new long[perShard.length + 1];
+		for (int d = 0; d < perShard.length; d++)
+			indexShape[d] = perShard[d];
+		indexShape[perShard.length] = 2;
+		final DataType uint64 = DataType.parse("<u8");
+		this.indexArray = new ArrayMetadata(indexShape, indexShape, uint64, FillValue.parse(IntNode.valueOf(0),
+				uint64), Compressors.none(), Json.mapper().createObjectNode());
 	}
 
 	/**
@@ -96,6 +108,11 @@ final class ShardingCodec {
 
 	V3Codecs index() {
 		return index;
+	}
+
+	/** The index as the one-chunk uint64 array of shape (inner chunks per shard…, 2) its codecs encode. */
+	ArrayMetadata indexArray() {
+		return indexArray;
 	}
 
 	boolean indexAtEnd() {
